@@ -1,0 +1,3 @@
+from greenkit.cli import main
+
+main()

@@ -1,0 +1,83 @@
+"""The ``greenkit`` command line.
+
+Conventions shared by every command: ``-o/--output``, ``--format
+table|json|csv``, ``--lang zh|en`` (Chinese by default), ``--quiet``; exit 0
+on success, 1 when the run completed with findings (rejected rows, failed
+review checks), 2 on a usage or input error. A ``GreenkitError`` is printed as
+one line; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from greenkit import __version__
+from greenkit.cli.common import console, state
+from greenkit.errors import GreenkitError
+
+app = typer.Typer(
+    name="greenkit",
+    help="绿色金融分类、碳核算与信息披露工具 · Green finance tagging, carbon accounting and disclosure.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"greenkit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print errors."),
+) -> None:
+    state.debug = debug
+    state.quiet = quiet
+
+
+def _register() -> None:
+    from greenkit.cli import demo, taxonomy
+
+    app.add_typer(taxonomy.app, name="taxonomy")
+    app.command("demo")(demo.demo)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn greenkit errors into one clear line."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except GreenkitError as exc:
+        if state.debug:
+            raise
+        console(err=True).print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        console(err=True).print("aborted")
+        sys.exit(2)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        if state.debug:
+            raise
+        console(err=True).print(
+            f"[bold red]internal error:[/] {type(exc).__name__}: {exc} (run with --debug for details)",
+            highlight=False, soft_wrap=True)
+        sys.exit(3)
+    sys.exit(0)

@@ -1,0 +1,122 @@
+"""Write tables for people and for systems, safely.
+
+CSV is written as UTF-8 with a BOM so that Excel on a Chinese Windows machine
+opens it without mojibake. Text cells that Excel would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are
+neutralised with a leading apostrophe in CSV and XLSX: a borrower called
+``=HYPERLINK(...)`` must not become a live link in a risk officer's sheet.
+Parquet and JSON are for machines and keep values exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from greenkit.errors import InputError
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy whose text cells cannot be executed by a spreadsheet.
+
+    Only text columns are touched, and a cell that is a plain number written
+    as text (``-12.5``) is left alone because it is data, not a formula.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        s = out[col]
+        if not (pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s)):
+            continue
+        text = s.astype("string")
+        risky = text.str.match(_FORMULA).fillna(False) & ~text.str.match(_NUMBER).fillna(False)
+        if risky.any():
+            out[col] = s.astype("object").where(~risky, "'" + text[risky].astype(str))
+    return out
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    neutralise_formulas(frame).to_csv(p, index=False, encoding="utf-8-sig")
+    return p
+
+
+def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path) -> Path:
+    """Write several tables as sheets of one workbook (names cut to Excel's 31 chars)."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(p, engine="openpyxl") as xw:
+        for name, frame in sheets.items():
+            safe = neutralise_formulas(_excel_safe(frame))
+            safe.to_excel(xw, sheet_name=name[:31], index=False)
+    return p
+
+
+def _excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel has no timezone-aware datetimes and no nullable extension types."""
+    out = frame.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
+            out[col] = out[col].dt.tz_localize(None)
+    return out
+
+
+def write_parquet(frame: pd.DataFrame, path: str | Path) -> Path:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_parquet(p, index=False)
+    return p
+
+
+def to_jsonable(value: Any) -> Any:
+    """Make numpy/pandas scalars and containers JSON-serialisable."""
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return None if np.isnan(value) else float(value)
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat()
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def write_json(data: Any, path: str | Path) -> Path:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, pd.DataFrame):
+        data = data.to_dict("records")
+    p.write_text(json.dumps(to_jsonable(data), ensure_ascii=False, indent=2), encoding="utf-8")
+    return p
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write one table, format chosen by the file extension."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        return write_csv(frame, p)
+    if suffix == ".xlsx":
+        return write_xlsx({p.stem: frame}, p)
+    if suffix == ".parquet":
+        return write_parquet(frame, p)
+    if suffix == ".json":
+        return write_json(frame, p)
+    raise InputError(f"cannot write {suffix or 'files without an extension'}: "
+                     "use .csv, .xlsx, .parquet or .json", path=p)
