@@ -12,6 +12,7 @@ except PackageNotFoundError:  # running from a source tree without install
     __version__ = "0.0.0+local"
 
 from greenkit.errors import GreenkitError  # noqa: E402
+from greenkit.tag import tag  # noqa: E402
 from greenkit.taxonomy import load_taxonomy  # noqa: E402
 
-__all__ = ["GreenkitError", "__version__", "load_taxonomy"]
+__all__ = ["GreenkitError", "__version__", "load_taxonomy", "tag"]

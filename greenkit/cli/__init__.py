@@ -45,10 +45,11 @@ def _root(
 
 
 def _register() -> None:
-    from greenkit.cli import demo, taxonomy
+    from greenkit.cli import demo, tag, taxonomy
 
-    app.add_typer(taxonomy.app, name="taxonomy")
     app.command("demo")(demo.demo)
+    app.add_typer(taxonomy.app, name="taxonomy")
+    app.command("tag")(tag.tag)
 
 
 _register()

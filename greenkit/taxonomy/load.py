@@ -384,13 +384,20 @@ def validate_folder(path: str | Path) -> pd.DataFrame:
     return read_folder(folder)[2]
 
 
+#: id → folder of every taxonomy loaded in this process, so an edition loaded
+#: from a user's folder can later be referred to by its id (tags record ids).
+_LOADED: dict[str, Path] = {}
+
+
 def resolve(id_or_path: str | Path) -> Path:
     p = Path(id_or_path)
     if p.is_dir():
         return p.resolve()
     shipped = taxonomies_dir() / str(id_or_path)
-    if (shipped / "manifest.yaml").exists():
+    if (shipped / "manifest.yaml").exists() and (shipped / "items.csv").exists():
         return shipped
+    if str(id_or_path) in _LOADED:
+        return _LOADED[str(id_or_path)]
     known = ", ".join(shipped_ids()) or "none"
     raise TaxonomyError(f"unknown taxonomy {str(id_or_path)!r} (shipped: {known}; "
                         "or give the path of a taxonomy folder)", path=None)
@@ -400,7 +407,8 @@ def shipped_ids() -> list[str]:
     root = taxonomies_dir()
     if not root.exists():
         return []
-    return sorted(p.name for p in root.iterdir() if (p / "manifest.yaml").exists())
+    return sorted(p.name for p in root.iterdir()
+                  if (p / "manifest.yaml").exists() and (p / "items.csv").exists())
 
 
 @lru_cache(maxsize=32)
@@ -431,7 +439,9 @@ def load_taxonomy(id_or_path: str | Path) -> Taxonomy:
     """
     folder = resolve(id_or_path)
     key = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
-    return _load_cached(folder, key)
+    t = _load_cached(folder, key)
+    _LOADED.setdefault(t.id, folder)
+    return t
 
 
 def list_taxonomies(extra: list[str | Path] | None = None) -> list[Taxonomy]:

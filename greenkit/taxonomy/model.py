@@ -26,7 +26,7 @@ CARBON_EFFECTS = ("direct", "indirect", "")
 CODE_SYSTEMS = ("gbt4754-2017", "nace-rev2")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Taxonomy:
     """One validated taxonomy edition (immutable by convention)."""
 

@@ -1,0 +1,72 @@
+"""Write tagging results: a folder of CSV/JSON files, or one workbook.
+
+Folder mode streams: tagged.csv, tags.csv and loans.parquet are appended
+chunk by chunk, so a book larger than memory can be tagged with --chunksize.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from greenkit.io import neutralise_formulas, write_csv, write_json, write_xlsx
+from greenkit.tag.run import TagResult
+
+STREAMED = ("tagged", "tags")
+
+
+class FolderSink:
+    """Receives per-chunk tables and appends them to files in ``folder``."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self._started: set[str] = set()
+        self._parquet: pq.ParquetWriter | None = None
+        for name in (*STREAMED, "loans"):
+            for suffix in (".csv", ".parquet"):
+                (folder / f"{name}{suffix}").unlink(missing_ok=True)
+
+    def __call__(self, name: str, frame: pd.DataFrame) -> None:
+        if name == "loans":
+            self._loans(frame)
+            return
+        path = self.folder / f"{name}.csv"
+        first = name not in self._started
+        neutralise_formulas(frame).to_csv(path, mode="w" if first else "a", header=first,
+                                          index=False, encoding="utf-8-sig" if first else "utf-8")
+        self._started.add(name)
+
+    def _loans(self, frame: pd.DataFrame) -> None:
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if self._parquet is None:
+            self._parquet = pq.ParquetWriter(self.folder / "loans.parquet", table.schema)
+        else:
+            table = table.cast(self._parquet.schema)
+        self._parquet.write_table(table)
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+
+
+def write_small(result: TagResult, folder: Path) -> dict[str, Path]:
+    """The tables that are always whole: rejected, findings, flags, summary."""
+    return {
+        "rejected": write_csv(result.rejected, folder / "rejected.csv"),
+        "findings": write_csv(result.findings, folder / "findings.csv"),
+        "flags": write_csv(result.flags, folder / "flags.csv"),
+        "summary": write_json(result.summary, folder / "summary.json"),
+    }
+
+
+def write_workbook(result: TagResult, path: Path) -> Path:
+    sheets = {"tagged": result.tagged, "tags": result.tags, "rejected": result.rejected,
+              "flags": result.flags, "findings": result.findings,
+              "summary": pd.json_normalize(result.summary, sep=".").T.reset_index().rename(
+                  columns={"index": "key", 0: "value"})}
+    sheets["summary"]["value"] = sheets["summary"]["value"].astype(str)
+    return write_xlsx(sheets, path)

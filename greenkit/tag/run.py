@@ -1,0 +1,478 @@
+"""Run tagging over a whole book: map (per partition) then reduce.
+
+Map: each partition (the whole file, or one ``--chunksize`` chunk) is
+validated, normalised and tagged by pure functions. Reduce: whole-book work —
+duplicate ids across chunks, the same project financed twice, the summary —
+happens here, on small per-partition aggregates, so memory stays bounded when
+streaming and the map step could run under Dask or Spark unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from greenkit import __version__
+from greenkit.errors import InputError
+from greenkit.io import ROW, RawTable, iter_table, read_table
+from greenkit.taxonomy import Taxonomy, load_taxonomy
+from greenkit.tag import declared as decl
+from greenkit.tag import flags as flg
+from greenkit.tag import overrides as ovr
+from greenkit.tag.editions import IN_FORCE, chain, edition_for
+from greenkit.tag.engine import tag_partition
+from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
+from greenkit.tag.matcher import compile_taxonomy
+from greenkit.validate import (
+    REJECTED,
+    DuplicateTracker,
+    Validated,
+    concat_findings,
+    findings_for,
+    rejection_reasons,
+    validate_table,
+)
+
+DEFAULT_TAXONOMIES = (IN_FORCE, "cn-green-bond-2021")
+LONG_COLUMNS = ["loan_id", ROW, "taxonomy", "edition", "rank", "item_code", "item_name", "status",
+                "score", "rules", "evidence", "missing", "failed", "reason", "override"]
+REJECTED_COLUMNS = [ROW, "loan_id", "column", "value", "reason", "message"]
+INDUSTRY_MESSAGES = {
+    "industry_code_format": ("error", "not a GB/T 4754-2017 or NACE code"),
+    "unknown_industry_code": ("error", "not a code of GB/T 4754-2017"),
+    "industry_section_mismatch": ("warning", "section letter does not match the digits; "
+                                             "the digits are used"),
+    "industry_leading_zero": ("warning", "leading zero restored (Excel drops it)"),
+}
+
+
+@dataclass
+class TagOptions:
+    taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
+    as_of: dt.date | None = None
+    product: str | None = None
+    industry_system: str | None = None
+    amount_unit: str | None = None
+    renames: dict[str, str] | None = None
+    sheet: str | None = None
+    chunksize: int | None = None
+    overrides: str | Path | None = None
+    fx: str | Path | None = None
+
+    @property
+    def report_date(self) -> dt.date:
+        return self.as_of or dt.date.today()
+
+
+@dataclass
+class TagResult:
+    """The tables `greenkit tag` writes, as DataFrames (plus the summary)."""
+
+    tagged: pd.DataFrame
+    tags: pd.DataFrame
+    rejected: pd.DataFrame
+    findings: pd.DataFrame
+    flags: pd.DataFrame
+    loans: pd.DataFrame
+    summary: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- map
+
+
+def normalise_industry(v: Validated, file: str, system: str | None) -> Validated:
+    """Normalise industry codes; unknown codes reject their row (with a finding)."""
+    f = v.frame
+    if "industry_code" not in f:
+        return v
+    sys_col = f.get("industry_code_system")
+    sysv = (sys_col.fillna(system or GBT) if sys_col is not None
+            else pd.Series(system or GBT, index=f.index))
+    header = next((m.header for m in v.matches if m.field.name == "industry_code"),
+                  "industry_code")
+    raw_codes = f["industry_code"].copy()
+    norm = pd.DataFrame(index=f.index, columns=["code", "section", "problem"], dtype=object)
+    for s, conv in ((GBT, normalise_gbt), (NACE, normalise_nace)):
+        mask = sysv == s
+        if mask.any():
+            norm.loc[mask] = conv(raw_codes[mask]).to_numpy()
+    f["industry_code"] = norm["code"].fillna("").astype("string")
+    f["industry_section"] = norm["section"].fillna("").astype("string")
+    f["industry_code_system"] = sysv.astype("string")
+    found = [v.findings]
+    for reason, (sev, msg) in INDUSTRY_MESSAGES.items():
+        hit = (norm["problem"] == reason).fillna(False)
+        if hit.any():
+            found.append(findings_for(file, f.loc[hit, ROW], header, "industry",
+                                      raw_codes[hit], reason, sev, msg))
+    v.findings = concat_findings(found)
+    f[REJECTED] = rejection_reasons(f, v.findings)
+    return v
+
+
+def _resolve_names(names: Iterable[str]) -> list[str]:
+    out = []
+    for n in names:
+        n = str(n)
+        if n not in out:
+            out.append(n)
+    return out
+
+
+def _tag_under(accepted: pd.DataFrame, t: Taxonomy, rows: np.ndarray) -> pd.DataFrame:
+    """Tag the rows at positions ``rows`` of ``accepted`` and map positions back."""
+    if len(rows) == 0:
+        return pd.DataFrame()
+    long = tag_partition(accepted.iloc[rows], compile_taxonomy(t))
+    long["row"] = rows[long["row"].to_numpy()]
+    long["edition_id"] = t.id
+    return long
+
+
+def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None = None
+              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Pure map step: tag accepted rows under every requested taxonomy.
+
+    Returns (tagged wide, tags long, declared checks, row-level flags); row
+    positions refer to ``accepted`` (reset to a RangeIndex).
+    """
+    acc = accepted.reset_index(drop=True)
+    n = len(acc)
+    all_rows = np.arange(n)
+    longs, tops = [], {}
+    wide = pd.DataFrame({"loan_id": acc["loan_id"], ROW: acc[ROW]})
+    approval = acc.get("approval_date", pd.Series(pd.NaT, index=acc.index))
+    needs_chain = IN_FORCE in opts.taxonomies or (
+        "declared_code" in acc and acc["declared_code"].notna().any()
+        and acc.get("declared_taxonomy", pd.Series(dtype=str)).isna().any())
+    in_force_ids = (edition_for(approval, opts.report_date, opts.product) if needs_chain
+                    else pd.Series("", index=acc.index, dtype="string"))
+    for name in _resolve_names(opts.taxonomies):
+        if name == IN_FORCE:
+            parts = [_tag_under(acc, load_taxonomy(e), np.flatnonzero((in_force_ids == e).to_numpy()))
+                     for e in in_force_ids.unique()]
+            long = pd.concat([p for p in parts if len(p)], ignore_index=True) if n else pd.DataFrame()
+        else:
+            long = _tag_under(acc, load_taxonomy(name), all_rows)
+        if long.empty:
+            continue
+        long["taxonomy"] = name
+        long["override"] = ""
+        long = ovr.apply(long, acc["loan_id"], overrides, name)
+        top = long[long["rank"] == 1].set_index("row").reindex(all_rows)
+        tops[name] = top
+        prefix = name
+        wide[f"{prefix}.edition"] = top["edition_id"].to_numpy()
+        wide[f"{prefix}.code"] = top["item_code"].to_numpy()
+        wide[f"{prefix}.name"] = top["item_name"].to_numpy()
+        wide[f"{prefix}.status"] = top["status"].to_numpy()
+        wide[f"{prefix}.rule"] = top["rules"].to_numpy()
+        wide[f"{prefix}.reason"] = top["reason"].to_numpy()
+        longs.append(long)
+    declared = _declared(acc, in_force_ids)
+    flags = flg.row_flags(acc, tops, declared)
+    if len(declared):
+        d = declared.set_index("row").reindex(all_rows)
+        for c in decl.DECLARED_COLUMNS[1:]:
+            wide[c] = d[c].fillna("").to_numpy()
+    long = pd.concat(longs, ignore_index=True) if longs else pd.DataFrame(columns=LONG_COLUMNS)
+    if len(long):
+        long["loan_id"] = acc["loan_id"].to_numpy()[long["row"].to_numpy()]
+        long[ROW] = acc[ROW].to_numpy()[long["row"].to_numpy()]
+        long["edition"] = long["edition"]
+    return wide, long, declared, flags
+
+
+def _declared(acc: pd.DataFrame, in_force_ids: pd.Series) -> pd.DataFrame:
+    if "declared_code" not in acc:
+        return pd.DataFrame(columns=decl.DECLARED_COLUMNS)
+    code = acc["declared_code"].fillna("").astype(str).str.strip()
+    has = code != ""
+    if not has.any():
+        return pd.DataFrame(columns=decl.DECLARED_COLUMNS)
+    tax = acc.get("declared_taxonomy", pd.Series("", index=acc.index)).fillna("").astype(str)
+    tax = tax.where(tax != "", in_force_ids.astype(str))
+    rows = np.flatnonzero(has.to_numpy())
+    d = pd.DataFrame({"row": rows, "taxonomy": tax.to_numpy()[rows], "code": code.to_numpy()[rows]})
+    longs, known = [], {}
+    for t_id in d["taxonomy"].unique():
+        try:
+            t = load_taxonomy(t_id)
+        except Exception:  # an unknown declared catalogue is reported per row, not raised
+            known[t_id] = set()
+            continue
+        known[t_id] = set(t.items["code"])
+        longs.append(_tag_under(acc, t, d.loc[d["taxonomy"] == t_id, "row"].to_numpy()))
+    long = pd.concat([x for x in longs if len(x)], ignore_index=True) if any(
+        len(x) for x in longs) else pd.DataFrame(columns=["row", "edition_id", "item_code",
+                                                          "status", "rank"])
+    return decl.verify(d, long, known)
+
+
+# ------------------------------------------------------------------------ reduce
+
+
+def _first_levels(names: list[str], editions: Iterable[str]) -> dict[str, dict[str, str]]:
+    out = {}
+    for e in editions:
+        t = load_taxonomy(e)
+        anc = t.ancestor_map(1)
+        label = dict(zip(t.items["code"], t.items["name_zh"], strict=True))
+        out[e] = {c: f"{a} {label.get(a, '')}" for c, a in anc.items()}
+    return out
+
+
+class Summary:
+    """Accumulates per-partition aggregates into the run summary."""
+
+    def __init__(self, opts: TagOptions):
+        self.opts = opts
+        self.read = 0
+        self.accepted = 0
+        self.rejected = 0
+        self.warnings = 0
+        self.reasons: dict[str, int] = {}
+        self.parts: list[pd.DataFrame] = []
+        self.declared: dict[str, int] = {}
+        self.flags: dict[str, int] = {}
+        self.editions: set[str] = set()
+
+    def add(self, v: Validated, wide: pd.DataFrame, amounts: pd.DataFrame,
+            declared: pd.DataFrame, flags: pd.DataFrame) -> None:
+        self.read += len(v.frame)
+        rej = v.rejected_mask
+        self.rejected += int(rej.sum())
+        self.accepted += int((~rej).sum())
+        self.warnings += int((v.findings["severity"] == "warning").sum())
+        for r, c in v.findings.loc[v.findings["severity"] == "error", "reason"].value_counts().items():
+            self.reasons[r] = self.reasons.get(r, 0) + int(c)
+        for name in _resolve_names(self.opts.taxonomies):
+            if f"{name}.status" not in wide:
+                continue
+            part = pd.DataFrame({
+                "taxonomy": name, "edition": wide[f"{name}.edition"].to_numpy(),
+                "code": wide[f"{name}.code"].to_numpy(), "status": wide[f"{name}.status"].to_numpy(),
+                "currency": amounts["currency"].to_numpy(), "amount": amounts["amount"].to_numpy()})
+            self.editions.update(part["edition"].dropna().unique())
+            g = part.groupby(["taxonomy", "edition", "code", "status", "currency"], dropna=False)
+            self.parts.append(g["amount"].agg(["size", "sum"]).reset_index())
+        if len(declared):
+            for r, c in declared["declared.result"].value_counts().items():
+                self.declared[r] = self.declared.get(r, 0) + int(c)
+        if len(flags):
+            for r, c in flags["flag"].value_counts().items():
+                self.flags[r] = self.flags.get(r, 0) + int(c)
+
+    def add_flags(self, flags: pd.DataFrame) -> None:
+        for r, c in flags["flag"].value_counts().items():
+            self.flags[r] = self.flags.get(r, 0) + int(c)
+
+    def build(self, source: dict, started: float, started_at: str) -> dict:
+        agg = (pd.concat(self.parts).groupby(["taxonomy", "edition", "code", "status", "currency"],
+                                             dropna=False)[["size", "sum"]].sum().reset_index()
+               if self.parts else pd.DataFrame(columns=["taxonomy", "edition", "code", "status",
+                                                        "currency", "size", "sum"]))
+        levels = _first_levels(list(self.opts.taxonomies), [e for e in self.editions if e])
+        agg["first_level"] = [levels.get(e, {}).get(c, "") for e, c in
+                              zip(agg["edition"], agg["code"], strict=True)]
+        per_tax = {}
+        for name, g in agg.groupby("taxonomy", sort=False):
+            per_tax[name] = _taxonomy_summary(g)
+        editions = []
+        for e in sorted(self.editions):
+            t = load_taxonomy(e)
+            editions.append({"id": t.id, "document_number": t.manifest.get("document_number", ""),
+                             "effective_from": str(t.effective_from or ""),
+                             "path": str(t.path)})
+        return {
+            "read": self.read, "accepted": self.accepted, "rejected": self.rejected,
+            "nothing_lost": self.read == self.accepted + self.rejected,
+            "warnings": self.warnings, "rejected_by_reason": dict(sorted(self.reasons.items())),
+            "taxonomies": per_tax, "declared": self.declared, "flags": dict(sorted(self.flags.items())),
+            "input": source, "editions": editions,
+            "as_of": str(self.opts.report_date), "in_force_rule": chain_note(self.opts),
+            "greenkit_version": __version__, "run_at": started_at,
+            "seconds": round(time.perf_counter() - started, 3),
+        }
+
+
+def chain_note(opts: TagOptions) -> list[dict]:
+    from greenkit.tag.editions import explain
+
+    return explain(opts.report_date, opts.product)
+
+
+def _taxonomy_summary(g: pd.DataFrame) -> dict:
+    green = g["status"].isin(decl.GREEN)
+    out = {"by_status": {}, "by_first_level": {}, "coverage": {}}
+    for (status, cur), x in g.groupby(["status", "currency"]):
+        out["by_status"].setdefault(status, {})[cur] = {"count": int(x["size"].sum()),
+                                                        "amount": float(x["sum"].sum())}
+    for (lvl, status, cur), x in g[green].groupby(["first_level", "status", "currency"]):
+        out["by_first_level"].setdefault(lvl, {}).setdefault(status, {})[cur] = {
+            "count": int(x["size"].sum()), "amount": float(x["sum"].sum())}
+    for cur, x in g.groupby("currency"):
+        gx = x[x["status"].isin(decl.GREEN)]
+        total_n, total_a = int(x["size"].sum()), float(x["sum"].sum())
+        out["coverage"][cur] = {
+            "green_count": int(gx["size"].sum()), "count": total_n,
+            "green_amount": float(gx["sum"].sum()), "amount": total_a,
+            "share_by_count": round(int(gx["size"].sum()) / total_n, 6) if total_n else 0.0,
+            "share_by_amount": round(float(gx["sum"].sum()) / total_a, 6) if total_a else 0.0}
+    return out
+
+
+def _rejected_rows(v: Validated) -> pd.DataFrame:
+    f = v.findings[v.findings["severity"] == "error"]
+    if f.empty:
+        return pd.DataFrame(columns=REJECTED_COLUMNS)
+    ids = v.frame.set_index(ROW)["loan_id"] if "loan_id" in v.frame else None
+    out = f.rename(columns={"row": ROW})
+    out["loan_id"] = out[ROW].map(ids) if ids is not None else ""
+    return out[REJECTED_COLUMNS]
+
+
+def _fx_table(path) -> pd.DataFrame | None:
+    if path is None:
+        return None
+    raw = read_table(path).frame
+    cols = {c.lower(): c for c in raw.columns}
+    if "currency" not in cols or "rate_to_cny" not in cols:
+        raise InputError("FX table needs columns currency, rate_to_cny", path=path)
+    fx = pd.DataFrame({"currency": raw[cols["currency"]].str.upper().str.strip(),
+                       "rate": pd.to_numeric(raw[cols["rate_to_cny"]], errors="coerce")})
+    if fx["rate"].isna().any() or (fx["rate"] <= 0).any():
+        raise InputError("FX rates must be positive numbers", path=path)
+    return pd.concat([fx, pd.DataFrame({"currency": ["CNY"], "rate": [1.0]})]).drop_duplicates(
+        "currency")
+
+
+def _amounts(acc: pd.DataFrame, fx: pd.DataFrame | None, file: str) -> pd.DataFrame:
+    cur = acc["currency"].fillna("CNY").astype(str)
+    amt = acc["outstanding"].astype(float)
+    if fx is None:
+        return pd.DataFrame({"currency": cur, "amount": amt})
+    rate = cur.map(dict(zip(fx["currency"], fx["rate"], strict=True)))
+    if rate.isna().any():
+        raise InputError(f"FX table has no rate for {', '.join(sorted(cur[rate.isna()].unique()))}",
+                         path=file)
+    return pd.DataFrame({"currency": "CNY", "amount": amt * rate})
+
+
+def partitions(source, opts: TagOptions) -> Iterable[RawTable]:
+    if isinstance(source, pd.DataFrame):
+        frame = source.astype("string").fillna("")
+        frame.insert(0, ROW, np.arange(2, len(frame) + 2))
+        import hashlib
+
+        digest = hashlib.sha256(pd.util.hash_pandas_object(source, index=False).values
+                                .tobytes()).hexdigest()
+        return [RawTable(frame, "<DataFrame>", "dataframe", digest)]
+    if opts.chunksize:
+        return iter_table(source, opts.chunksize, opts.sheet)
+    return [read_table(source, opts.sheet)]
+
+
+def run(source, opts: TagOptions | None = None,
+        sink: Callable[[str, pd.DataFrame], None] | None = None,
+        progress: Callable[[int], None] | None = None) -> TagResult:
+    """Tag a file (or DataFrame) under the requested taxonomies.
+
+    With ``sink`` the big per-row tables are handed over chunk by chunk
+    (``sink(name, frame)``) and not kept; otherwise they are collected and
+    returned. Small tables (rejected, flags) and the summary are always returned.
+    """
+    opts = opts or TagOptions()
+    started, started_at = time.perf_counter(), dt.datetime.now().isoformat(timespec="seconds")
+    for name in opts.taxonomies:
+        if name == IN_FORCE:
+            chain(opts.product)
+        else:
+            load_taxonomy(name)
+    tracker = DuplicateTracker()
+    summary = Summary(opts)
+    overrides = _load_overrides(opts)
+    fx = _fx_table(opts.fx)
+    keep: dict[str, list[pd.DataFrame]] = {"tagged": [], "tags": [], "loans": []}
+    rejected, findings, flags, projects = [], [], [], []
+    source_info: dict = {}
+    for raw in partitions(source, opts):
+        source_info = {"path": raw.path, "sha256": raw.sha256, "format": raw.format,
+                       "encoding": raw.encoding, "sheet": raw.sheet}
+        v = validate_table(raw, "loans", renames=opts.renames, amount_unit=opts.amount_unit)
+        header = next((m.header for m in v.matches if m.field.name == "loan_id"), None)
+        v = tracker.check(v, raw.path, header)
+        v = normalise_industry(v, raw.path, opts.industry_system)
+        acc = v.accepted.reset_index(drop=True)
+        wide, long, declared, fl = tag_frame(acc, opts, overrides)
+        summary.add(v, wide, _amounts(acc, fx, raw.path), declared, fl)
+        rejected.append(_rejected_rows(v))
+        findings.append(v.findings)
+        flags.append(fl)
+        projects.append(_project_keys(acc))
+        tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS), "loans": acc}
+        for name, frame in tables.items():
+            if sink is not None:
+                sink(name, frame)
+            else:
+                keep[name].append(frame)
+        if progress:
+            progress(len(v.frame))
+    if summary.read == 0:
+        raise InputError("has no data rows", path=source_info.get("path"))
+    if summary.accepted == 0:
+        raise InputError(f"no usable row: all {summary.read} rows were rejected "
+                         f"({', '.join(summary.reasons)}); see rejected.csv",
+                         path=source_info.get("path"))
+    gw06 = flg.project_duplicates(pd.concat(projects, ignore_index=True))
+    summary.add_flags(gw06)
+    flags_all = pd.concat([f for f in flags + [gw06] if len(f)], ignore_index=True) if any(
+        len(f) for f in flags + [gw06]) else pd.DataFrame(columns=flg.FLAG_COLUMNS)
+    flags_all = flags_all.sort_values(["row", "flag"], kind="stable", ignore_index=True)
+    out = TagResult(
+        tagged=_cat(keep["tagged"]), tags=_cat(keep["tags"]),
+        rejected=_cat(rejected, REJECTED_COLUMNS), findings=concat_findings(findings),
+        flags=flags_all, loans=_cat(keep["loans"]))
+    out.summary = summary.build(source_info, started, started_at)
+    if overrides is not None:
+        out.summary["overrides"] = {"file": str(opts.overrides), "rows": len(overrides)}
+    return out
+
+
+def _cat(parts: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns or [])
+    return pd.concat(parts, ignore_index=True)
+
+
+def _project_keys(acc: pd.DataFrame) -> pd.DataFrame:
+    if "project_name" not in acc:
+        return pd.DataFrame(columns=["loan_id", ROW, "borrower", "project"])
+    proj = acc["project_name"].fillna("").astype(str).str.replace(r"\s+", "", regex=True)
+    has = proj != ""
+    borrower = acc.get("borrower_id", pd.Series("", index=acc.index)).fillna("").astype(str)
+    borrower = borrower.where(borrower != "", acc["borrower_name"].fillna("").astype(str))
+    return pd.DataFrame({"loan_id": acc.loc[has, "loan_id"], ROW: acc.loc[has, ROW],
+                         "borrower": borrower[has], "project": proj[has]})
+
+
+def _load_overrides(opts: TagOptions) -> pd.DataFrame | None:
+    if not opts.overrides:
+        return None
+    known = {}
+    for name in opts.taxonomies:
+        if name == IN_FORCE:
+            codes = set()
+            for t in chain(opts.product):
+                codes |= set(t.items["code"])
+            known[name] = codes
+        else:
+            known[name] = set(load_taxonomy(name).items["code"])
+    return ovr.read_overrides(opts.overrides, known)
