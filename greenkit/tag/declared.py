@@ -31,7 +31,8 @@ def verify(declared: pd.DataFrame, long: pd.DataFrame, known_codes: dict[str, se
     m = d.merge(cand, left_on=["row", "taxonomy"], right_on=["row", "edition_id"], how="left")
     code = m["code"].astype(str)
     item = m["item_code"].fillna("").astype(str)
-    under = (item == code) | item.str.startswith(code + ".")
+    under = (item == code) | np.strings.startswith(item.to_numpy(dtype=str),
+                                                    (code + ".").to_numpy(dtype=str))
     green = m["status"].isin(GREEN)
     m["hit"] = under & green
     m["green"] = green

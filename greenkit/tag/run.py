@@ -130,7 +130,7 @@ def _tag_under(accepted: pd.DataFrame, t: Taxonomy, rows: np.ndarray) -> pd.Data
     if len(rows) == 0:
         return pd.DataFrame()
     long = tag_partition(accepted.iloc[rows], compile_taxonomy(t))
-    long["row"] = rows[long["row"].to_numpy()]
+    long["row"] = rows[long["row"].to_numpy(dtype=np.int64)]
     long["edition_id"] = t.id
     return long
 
