@@ -25,13 +25,16 @@ from greenkit.errors import FINDING_COLUMNS, InputError, UnitError, empty_findin
 from greenkit.fields import Field, FieldRegistry, HeaderMatch, registry
 from greenkit.ids import uscc_problem
 from greenkit.io.read import ROW, RawTable
+from greenkit.tag.frames import nfkc, regex_contains, regex_replace
 from greenkit.units import currency_scale
 
 #: Column holding the reason a row was rejected (empty when accepted).
 REJECTED = "_rejected"
 
-_FORMULA = re.compile(r"^\s*[=+@]|^\s*-[^\d.]")
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+# Plain pattern strings (not compiled re objects) so pandas hands them to
+# pyarrow's RE2 engine instead of looping in Python.
+_FORMULA = r"^[ \t]*[=+@]|^[ \t]*-[^0-9.]"
+_HTML = r"<[ \t]*/?[ \t]*[a-zA-Z][^>]*>"
 _TRUE = {"true", "1", "y", "yes", "是", "有", "符合", "达标", "t"}
 _FALSE = {"false", "0", "n", "no", "否", "无", "不符合", "未达标", "f"}
 
@@ -86,27 +89,19 @@ def findings_for(file: str, rows: pd.Series, column: str, check: str, values: pd
 
 
 def normalise_text(s: pd.Series) -> pd.Series:
-    """Full-width → half-width (NFKC), trimmed, inner whitespace collapsed."""
-    t = s.astype("string")
-    if len(t) == 0:
-        return t
-    uniq, codes = np.unique(t.fillna("").to_numpy(dtype=object), return_inverse=True)
-    norm = np.array([re.sub(r"\s+", " ", unicodedata.normalize("NFKC", u)).strip() for u in uniq],
-                    dtype=object)
-    return pd.Series(norm[codes], index=s.index, dtype="string")
+    """Full-width → half-width (NFKC), trimmed, inner whitespace collapsed (in C++)."""
+    return nfkc(s)
 
 
 def _numbers(text: pd.Series) -> pd.Series:
-    cleaned = (text.str.replace(r"[,\s，]", "", regex=True)
-               .str.replace(r"%$", "", regex=True))
+    cleaned = regex_replace(text, r"[, \t]|%$", "")
     return pd.to_numeric(cleaned.replace("", None), errors="coerce").astype("float64")
 
 
 def _dates(text: pd.Series) -> pd.Series:
-    t = (text.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", "", regex=False)
-         .str.replace(r"\s.*$", "", regex=True))
+    t = regex_replace(regex_replace(text, r"[年月/.]", "-"), r"日| .*$", "")
     out = pd.to_datetime(t, format="%Y-%m-%d", errors="coerce")
-    compact = out.isna() & t.str.fullmatch(r"\d{8}").fillna(False)
+    compact = out.isna() & regex_contains(t, r"^[0-9]{8}$")
     if compact.any():
         out[compact] = pd.to_datetime(t[compact], format="%Y%m%d", errors="coerce")
     return out
@@ -117,7 +112,7 @@ def _mapped(text: pd.Series, f: Field) -> pd.Series:
     if not f.values:
         return text
     table = {unicodedata.normalize("NFKC", k).strip(): str(v) for k, v in f.values}
-    return text.map(lambda v: table.get(v, v), na_action="ignore").astype("string")
+    return text.map(table).fillna(text).astype("string")
 
 
 class _Typer:
@@ -231,7 +226,7 @@ def _text_hazards(frame: pd.DataFrame, fields: list[Field], headers: dict[str, s
             continue
         s = frame[f.name].fillna("")
         for reason, pattern in (("formula_text", _FORMULA), ("html_text", _HTML)):
-            hit = s.str.contains(pattern, regex=True).fillna(False)
+            hit = regex_contains(s, pattern)
             if hit.any():
                 out.append(findings_for(file, frame.loc[hit, ROW], headers[f.name], "text",
                                         s[hit], reason, "warning"))

@@ -58,7 +58,7 @@ _register()
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn greenkit errors into one clear line."""
     try:
-        app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False)
     except GreenkitError as exc:
         if state.debug:
             raise
@@ -81,4 +81,4 @@ def main(argv: list[str] | None = None) -> None:
             f"[bold red]internal error:[/] {type(exc).__name__}: {exc} (run with --debug for details)",
             highlight=False, soft_wrap=True)
         sys.exit(3)
-    sys.exit(0)
+    sys.exit(rc if isinstance(rc, int) else 0)

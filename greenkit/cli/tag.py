@@ -13,6 +13,9 @@ from greenkit.cli.common import FORMAT_OPT, Format, console, emit, say, state
 from greenkit.fields import parse_column_renames
 from greenkit.tag.run import DEFAULT_TAXONOMIES, TagOptions, run
 
+#: Rows per chunk by default: keeps a million-row book well under 2 GB.
+DEFAULT_CHUNKSIZE = 200_000
+
 
 def _date(value: str | None) -> dt.date | None:
     if not value:
@@ -41,8 +44,9 @@ def tag(
                                                help="gbt (GB/T 4754-2017, default) or nace."),
     product: str | None = typer.Option(None, "--product", help="loan (default) or bond."),
     sheet: str | None = typer.Option(None, "--sheet", help="Worksheet of an XLSX input."),
-    chunksize: int | None = typer.Option(None, "--chunksize", min=1000,
-                                         help="Stream the input in chunks of N rows."),
+    chunksize: int = typer.Option(DEFAULT_CHUNKSIZE, "--chunksize", min=0,
+                                  help="Stream the input in chunks of N rows (bounded memory; "
+                                       "results are identical). 0 = read it whole."),
     fx: Path | None = typer.Option(None, "--fx", help="FX table (currency, rate_to_cny)."),
     fmt: Format = FORMAT_OPT,
 ) -> None:
@@ -60,7 +64,7 @@ def tag(
     opts = TagOptions(
         taxonomies=tuple(taxonomy) if taxonomy else DEFAULT_TAXONOMIES, as_of=_date(as_of),
         product=product, industry_system=system, amount_unit=amount_unit,
-        renames=parse_column_renames(columns), sheet=sheet, chunksize=chunksize,
+        renames=parse_column_renames(columns), sheet=sheet, chunksize=chunksize or None,
         overrides=overrides, fx=fx)
     workbook = output.suffix.lower() == ".xlsx"
     sink = None if workbook else FolderSink(output)

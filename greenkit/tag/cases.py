@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from greenkit.taxonomy import Taxonomy
 from greenkit.tag.run import TagOptions, run
+from greenkit.taxonomy import Taxonomy
 
 META = ("case_id", "expect_code", "expect_status", "note")
 

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from greenkit.fields import registry
+from greenkit.tag.frames import join_per_group
 from greenkit.units import conversion_factor
 
 _CMP = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}
@@ -107,29 +108,28 @@ def combine(outcomes: pd.DataFrame) -> pd.DataFrame:
     """Per (row, item_code): worst outcome over criteria groups, missing fields, failures.
 
     Within an ``any_group`` one ``met`` suffices; otherwise the group is
-    ``missing`` if any member lacks data, else ``failed``.
+    ``missing`` if any member lacks data, else ``failed``. Column operations
+    only: group maxima, then joins of the few strings per candidate.
     """
     cols = ["row", "item_code", "crit_outcome", "missing", "failed", "checked"]
     o = outcomes[outcomes["outcome"] != "n/a"]
     if o.empty:
         return pd.DataFrame(columns=cols)
-    o = o.assign(group=np.where(o["any_group"] != "", "g:" + o["any_group"], o["criterion_id"]),
-                 rank=o["outcome"].map(OUTCOME_ORDER))
-    g = o.groupby(["row", "item_code", "group"], sort=False)
-    any_met = g["outcome"].transform(lambda s: (s == "met").any())
-    o = o.assign(eff=np.where(any_met, "met", o["outcome"]))
-    o["erank"] = o["eff"].map(OUTCOME_ORDER)
-    per = o.groupby(["row", "item_code"], sort=False)
-    worst = per["erank"].max()
+    keys = ["row", "item_code"]
+    group = np.where(o["any_group"] != "", "g:" + o["any_group"].astype(str),
+                     o["criterion_id"].astype(str))
+    o = o.assign(group=group, is_met=(o["outcome"] == "met").to_numpy())
+    any_met = o.groupby(keys + ["group"], sort=False)["is_met"].transform("max").to_numpy()
+    eff = np.where(any_met, "met", o["outcome"].to_numpy())
+    o = o.assign(eff=eff, erank=pd.Series(eff, index=o.index).map(OUTCOME_ORDER).to_numpy())
+    per = o.groupby(keys, sort=False)
+    out = pd.DataFrame({"erank": per["erank"].max(), "checked": per.size()})
     inv = {v: k for k, v in OUTCOME_ORDER.items()}
-    miss = o[o["eff"] == "missing"].groupby(["row", "item_code"], sort=False)["variable"].agg(
-        lambda s: ";".join(dict.fromkeys(s)))
-    failed_rows = o[o["eff"] == "failed"]
-    fail = (failed_rows["criterion_id"] + " (" + failed_rows["detail"] + "; value "
-            + failed_rows["value"] + ")").groupby(
-        [failed_rows["row"], failed_rows["item_code"]], sort=False).agg("; ".join)
-    checked = per.size()
-    out = pd.DataFrame({"crit_outcome": worst.map(inv), "checked": checked})
-    out["missing"] = miss.reindex(out.index).fillna("")
-    out["failed"] = fail.reindex(out.index).fillna("")
+    out["crit_outcome"] = out["erank"].map(inv)
+    missing = o[o["eff"] == "missing"]
+    out["missing"] = join_per_group(missing, keys, "variable").reindex(out.index).fillna("")
+    failed = o[o["eff"] == "failed"]
+    failed = failed.assign(txt=failed["criterion_id"] + " (" + failed["detail"] + "; value "
+                           + failed["value"].astype(str) + ")")
+    out["failed"] = join_per_group(failed, keys, "txt", sep="; ").reindex(out.index).fillna("")
     return out.reset_index()[cols]

@@ -22,13 +22,16 @@ import numpy as np
 import pandas as pd
 
 from greenkit.tag import criteria as crit
+from greenkit.tag.frames import join_per_group
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
     SCORE_INDUSTRY_PARTIAL,
     SCORE_KEYWORD,
     CompiledTaxonomy,
+    TextScan,
     criteria_applicability,
     industry_rule_hits,
+    scan_texts,
     text_rule_hits,
 )
 
@@ -36,56 +39,67 @@ TAG_COLUMNS = ["row", "taxonomy", "edition", "rank", "item_code", "item_name", "
                "rules", "evidence", "missing", "failed", "reason"]
 
 
-def _rule_hits(ct: CompiledTaxonomy, frame: pd.DataFrame) -> pd.DataFrame:
-    """All fired rules: row, rule_idx, item_code, match, kind, evidence, weight."""
+def _rule_hits(ct: CompiledTaxonomy, frame: pd.DataFrame, rows: np.ndarray,
+               scan: TextScan) -> pd.DataFrame:
+    """All fired rules: row, rule_idx, kind, detail, partial, item_code, match, rule_id."""
     rules = ct.rules
-    text = text_rule_hits(ct, frame)
-    text = text.assign(kind="keyword", detail=text["keyword"].astype(str), partial=False)
-    system = frame.get("industry_code_system", pd.Series("gbt4754-2017", index=frame.index))
-    ind = industry_rule_hits(ct, frame.get("industry_code", pd.Series("", index=frame.index)),
-                             system)
-    ind = ind.assign(kind="industry", detail=ind["code"])
-    hits = pd.concat([text[["row", "rule_idx", "kind", "detail", "partial"]],
-                      ind[["row", "rule_idx", "kind", "detail", "partial"]]], ignore_index=True)
-    if hits.empty:
-        return hits.assign(item_code="", match="", rule_id="")
-    idx = hits["rule_idx"].to_numpy()
+    text = text_rule_hits(ct, scan, rows)
+    text = text.assign(kind="keyword", detail=text["keyword"].astype(object), partial=False)
+    sub = frame.iloc[rows]
+    system = sub["industry_code_system"] if "industry_code_system" in sub else pd.Series(
+        "gbt4754-2017", index=sub.index)
+    codes = sub["industry_code"] if "industry_code" in sub else pd.Series("", index=sub.index)
+    ind = industry_rule_hits(ct, codes, system)
+    ind = ind.assign(row=rows[ind["row"].to_numpy(dtype=np.int64)], kind="industry",
+                     detail=ind["code"].astype(object))
+    cols = ["row", "rule_idx", "kind", "detail", "partial"]
+    hits = pd.concat([text[cols], ind[cols]], ignore_index=True)
+    idx = hits["rule_idx"].to_numpy(dtype=np.int64)
+    hits["row"] = hits["row"].astype(np.int64)
     hits["item_code"] = rules["item_code"].to_numpy()[idx]
     hits["match"] = rules["match"].to_numpy()[idx]
     hits["rule_id"] = rules["rule_id"].to_numpy()[idx]
     # an industry rule flagged partial in the table is partial evidence
-    hits["partial"] = hits["partial"].astype(bool) | (
-        (hits["kind"] == "industry") & rules["industry_partial"].to_numpy()[idx].astype(bool))
-    # exclusion rules with keywords fire on text; with codes on industry
+    hits["partial"] = hits["partial"].astype(bool).to_numpy() | (
+        (hits["kind"] == "industry").to_numpy() & rules["industry_partial"].to_numpy()[idx].astype(bool))
     return hits
 
 
 def _candidates(hits: pd.DataFrame) -> pd.DataFrame:
-    """Aggregate positive hits to (row, item) candidates with score and evidence."""
-    pos = hits[hits["match"] != "exclusion"]
+    """Aggregate positive hits to (row, item) candidates with score and evidence.
+
+    Score = one weight per kind of evidence (keyword 3; industry 2, or 1 when
+    partial); a candidate needs a keyword or a full industry match. Grouping
+    is on one integer key per (row, item) so it stays in compiled code.
+    """
+    cols = ["row", "item_code", "score", "klen", "rules", "evidence"]
+    pos = hits[(hits["match"] != "exclusion").to_numpy()]
     if pos.empty:
-        return pd.DataFrame(columns=["row", "item_code", "score", "klen", "rules", "evidence"])
-    weight = np.select(
-        [pos["kind"] == "keyword", ~pos["partial"].to_numpy()],
-        [SCORE_KEYWORD, SCORE_INDUSTRY], default=SCORE_INDUSTRY_PARTIAL)
-    pos = pos.assign(weight=weight, klen=np.where(pos["kind"] == "keyword",
-                                                  pos["detail"].str.len(), 0))
-    pos = pos.assign(ev=pos["kind"] + ":" + pos["detail"] + np.where(pos["partial"], "*", "")
-                     + " [" + pos["rule_id"] + "]")
-    # one weight per kind (several keyword rules for one item count once)
-    per_kind = pos.groupby(["row", "item_code", "kind"], sort=False).agg(
-        weight=("weight", "max"), klen=("klen", "max"))
-    agg = per_kind.groupby(level=["row", "item_code"], sort=False).agg(
-        score=("weight", "sum"), klen=("klen", "max"))
-    has_kw = per_kind.reset_index().query("kind == 'keyword'")[["row", "item_code"]]
-    has_kw["kw"] = True
-    agg = agg.reset_index().merge(has_kw, on=["row", "item_code"], how="left")
-    strong = agg["kw"].fillna(False).astype(bool) | (agg["score"] >= SCORE_INDUSTRY)
-    agg = agg[strong].drop(columns="kw")
-    text = pos.groupby(["row", "item_code"], sort=False).agg(
-        rules=("rule_id", lambda s: ";".join(dict.fromkeys(s))),
-        evidence=("ev", lambda s: "; ".join(dict.fromkeys(s))))
-    return agg.merge(text.reset_index(), on=["row", "item_code"], how="left")
+        return pd.DataFrame(columns=cols)
+    item_idx, items = pd.factorize(pos["item_code"], sort=False)
+    row = pos["row"].to_numpy(dtype=np.int64)
+    key = row * len(items) + item_idx
+    is_kw = (pos["kind"] == "keyword").to_numpy()
+    partial = pos["partial"].to_numpy(dtype=bool)
+    ind_w = np.where(is_kw, 0.0, np.where(partial, SCORE_INDUSTRY_PARTIAL, SCORE_INDUSTRY))
+    klen = np.where(is_kw, pos["detail"].astype("string").str.len().fillna(0).to_numpy(), 0)
+    df = pd.DataFrame({"key": key, "kw": is_kw, "ind": ind_w, "klen": klen})
+    g = df.groupby("key", sort=False)
+    agg = pd.DataFrame({"kw": g["kw"].max(), "ind": g["ind"].max(), "klen": g["klen"].max()})
+    agg["score"] = np.where(agg["kw"], SCORE_KEYWORD, 0.0) + agg["ind"]
+    agg = agg[agg["kw"] | (agg["ind"] >= SCORE_INDUSTRY)]
+    ev = pd.DataFrame({
+        "key": key, "rule_id": pos["rule_id"].to_numpy(),
+        "ev": (pos["kind"] + ":" + pos["detail"].astype("string")
+               + np.where(partial, "*", "") + " [" + pos["rule_id"] + "]").to_numpy()})
+    ev = ev[np.isin(key, agg.index.to_numpy())]
+    agg["rules"] = join_per_group(ev, ["key"], "rule_id").reindex(agg.index)
+    agg["evidence"] = join_per_group(ev, ["key"], "ev", sep="; ").reindex(agg.index)
+    k = agg.index.to_numpy()
+    out = pd.DataFrame({"row": k // len(items), "item_code": np.asarray(items)[k % len(items)],
+                        "score": agg["score"].to_numpy(), "klen": agg["klen"].to_numpy(),
+                        "rules": agg["rules"].to_numpy(), "evidence": agg["evidence"].to_numpy()})
+    return out
 
 
 def _exclusions(hits: pd.DataFrame) -> pd.DataFrame:
@@ -101,37 +115,37 @@ def _rank(c: pd.DataFrame) -> pd.DataFrame:
     return c
 
 
-def tag_partition(frame: pd.DataFrame, ct: CompiledTaxonomy) -> pd.DataFrame:
-    """Tag every row of ``frame`` under one compiled taxonomy.
+def tag_partition(frame: pd.DataFrame, ct: CompiledTaxonomy, rows: np.ndarray | None = None,
+                  scan: TextScan | None = None) -> pd.DataFrame:
+    """Tag rows of ``frame`` (all, or the positions in ``rows``) under one taxonomy.
 
     Returns the long table (``TAG_COLUMNS``): every candidate of every row with
-    its rank, and for rows with no candidate a single ``not_eligible`` or
-    ``excluded`` row with rank 1. ``row`` is the position in ``frame``.
+    its rank, plus one ``excluded`` row (rank 1, no item) for a row that only
+    an exclusion rule matched. A row absent from the table matched nothing: its
+    status is ``not_eligible`` (see ``top_tags``). ``row`` is the position in
+    ``frame``; ``scan`` lets several taxonomies share one keyword pass.
     """
     t = ct.taxonomy
     frame = frame.reset_index(drop=True)
-    hits = _rule_hits(ct, frame)
-    cands = _candidates(hits) if len(hits) else _candidates(hits.assign(kind=[], partial=[]))
-    if len(cands):
-        applicable = criteria_applicability(ct, frame) if len(t.criteria) else None
-        outcomes = crit.evaluate(cands, t.criteria, frame,
-                                 applicable if applicable is not None else
-                                 pd.DataFrame(columns=["row", "criterion_id"]))
-        combined = crit.combine(outcomes)
-        cands = cands.merge(combined, on=["row", "item_code"], how="left")
+    rows = np.arange(len(frame)) if rows is None else np.asarray(rows, dtype=np.int64)
+    scan = scan if scan is not None else scan_texts(frame, [ct])
+    hits = _rule_hits(ct, frame, rows, scan)
+    cands = _candidates(hits)
+    if len(cands) and len(t.criteria):
+        applicable = criteria_applicability(ct, scan, rows)
+        outcomes = crit.evaluate(cands, t.criteria, frame, applicable)
+        cands = cands.merge(crit.combine(outcomes), on=["row", "item_code"], how="left")
     for col, default in (("crit_outcome", "met"), ("missing", ""), ("failed", ""),
                          ("checked", 0)):
         if col not in cands:
             cands[col] = default
         cands[col] = cands[col].fillna(default)
-    excl = _exclusions(hits) if len(hits) else pd.DataFrame(columns=["row", "item_code",
-                                                                       "rule_id", "detail"])
-    cands = _apply_status(cands, excl)
-    cands = _rank(cands)
+    excl = _exclusions(hits)
+    cands = _rank(_apply_status(cands, excl))
     names = dict(zip(t.items["code"], t.items["name_zh"], strict=True))
     cands["item_name"] = cands["item_code"].map(names).fillna("")
-    none = _rows_without_candidates(len(frame), cands, excl)
-    out = pd.concat([cands, none], ignore_index=True)
+    none = _rows_only_excluded(rows, cands, excl)
+    out = pd.concat([cands, none], ignore_index=True) if len(none) else cands
     out["taxonomy"] = t.id
     out["edition"] = t.edition
     out["score"] = out["score"].astype(float)
@@ -167,24 +181,36 @@ def _apply_status(c: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
     return c
 
 
-def _rows_without_candidates(n: int, cands: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
-    rows = np.setdiff1d(np.arange(n), cands["row"].unique() if len(cands) else [])
-    out = pd.DataFrame({"row": rows, "rank": 1, "item_code": "", "item_name": "",
-                        "status": "not_eligible", "score": 0.0, "rules": "", "evidence": "",
-                        "missing": "", "failed": "", "reason": "no rule matched"})
-    if len(excl) and len(out):
-        wide = excl[excl["item_code"] == "*"].drop_duplicates("row").set_index("row")
-        hit = out["row"].isin(wide.index)
-        if hit.any():
-            r = out.loc[hit, "row"]
-            out.loc[hit, "status"] = "excluded"
-            out.loc[hit, "rules"] = r.map(wide["rule_id"]).to_numpy()
-            out.loc[hit, "evidence"] = ("keyword:" + r.map(wide["detail"]).astype(str)).to_numpy()
-            out.loc[hit, "reason"] = ("exclusion " + r.map(wide["rule_id"]) + ": "
-                                      + r.map(wide["detail"]).astype(str)).to_numpy()
+def _rows_only_excluded(rows: np.ndarray, cands: pd.DataFrame, excl: pd.DataFrame
+                        ) -> pd.DataFrame:
+    """An ``excluded`` row for rows with no candidate but a taxonomy-wide exclusion."""
+    if excl.empty:
+        return pd.DataFrame(columns=TAG_COLUMNS)
+    wide = excl[excl["item_code"] == "*"].drop_duplicates("row")
+    wide = wide[np.isin(wide["row"].to_numpy(dtype=np.int64), rows)
+                & ~np.isin(wide["row"].to_numpy(dtype=np.int64),
+                           cands["row"].to_numpy(dtype=np.int64) if len(cands) else [])]
+    if wide.empty:
+        return pd.DataFrame(columns=TAG_COLUMNS)
+    detail = wide["detail"].astype(str)
+    return pd.DataFrame({
+        "row": wide["row"].to_numpy(dtype=np.int64), "rank": 1, "item_code": "", "item_name": "",
+        "status": "excluded", "score": 0.0, "rules": wide["rule_id"].to_numpy(),
+        "evidence": ("keyword:" + detail).to_numpy(), "missing": "", "failed": "",
+        "reason": ("exclusion " + wide["rule_id"] + ": " + detail).to_numpy()})
+
+
+NO_MATCH = {"item_code": "", "item_name": "", "status": "not_eligible", "rules": "",
+            "reason": "no rule matched"}
+
+
+def top_columns(long: pd.DataFrame, n: int) -> dict[str, np.ndarray]:
+    """Rank-1 tag of each of ``n`` rows as arrays; rows without one are not_eligible."""
+    top = long[(long["rank"] == 1).to_numpy()]
+    r = top["row"].to_numpy(dtype=np.int64)
+    out = {}
+    for col, default in NO_MATCH.items():
+        a = np.full(n, default, dtype=object)
+        a[r] = top[col].to_numpy(dtype=object)
+        out[col] = a
     return out
-
-
-def top_tags(long: pd.DataFrame) -> pd.DataFrame:
-    """Rank-1 tag per row (every row has exactly one)."""
-    return long[long["rank"] == 1].set_index("row", drop=False)

@@ -16,6 +16,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from greenkit.tag.frames import regex_contains
+
 FLAG_COLUMNS = ["loan_id", "row", "flag", "name", "severity", "taxonomy", "evidence", "message"]
 GREEN = ("aligned", "eligible")
 
@@ -26,8 +28,9 @@ def definitions() -> dict[str, dict]:
     return {f["id"]: f for f in yaml.safe_load(text)["flags"]}
 
 
-def _pattern(words: list[str]) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _pattern(words: list[str]) -> str:
+    """An RE2 alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _flag(frame: pd.DataFrame, mask: pd.Series | np.ndarray, fid: str, taxonomy,
@@ -57,7 +60,7 @@ def row_flags(frame: pd.DataFrame, top: dict[str, pd.DataFrame], declared: pd.Da
     """Flags GW01–GW05 for one partition.
 
     ``frame`` is positional (row = position) with loan_id, _row and text columns;
-    ``top`` maps taxonomy name → its rank-1 tags indexed by row; ``declared``
+    ``top`` maps taxonomy name → its rank-1 tags as arrays (``top_columns``); ``declared``
     is the declaration check (may be empty).
     """
     d = definitions()
@@ -72,7 +75,8 @@ def row_flags(frame: pd.DataFrame, top: dict[str, pd.DataFrame], declared: pd.Da
         parts.append(_flag(frame, (res == "not_supported").to_numpy(), "GW01", tx, ev))
         parts.append(_flag(frame, (res == "code_mismatch").to_numpy(), "GW02", tx, ev))
         wc = _pattern(d["GW05"]["params"]["keywords"])
-        working = frame["purpose"].fillna("").str.contains(wc) if "purpose" in frame else False
+        working = (regex_contains(frame["purpose"], wc) if "purpose" in frame
+                   else pd.Series(False, index=frame.index))
         has_decl = dec["declared.code"].fillna("") != ""
         parts.append(_flag(frame, (working & has_decl).to_numpy(), "GW05", tx,
                            "purpose: " + frame.get("purpose", pd.Series("", index=frame.index))
@@ -81,19 +85,26 @@ def row_flags(frame: pd.DataFrame, top: dict[str, pd.DataFrame], declared: pd.Da
     codes = tuple(d["GW04"]["params"]["industry_codes"])
     code = frame.get("industry_code", pd.Series("", index=frame.index)).fillna("").astype(str)
     brown_code = code.str.startswith(codes) & (code != "")
-    brown_text = text.str.contains(brown_kw)
+    brown_text = regex_contains(text, brown_kw)
     brown = (brown_code | brown_text).to_numpy()
-    brown_ev = np.where(brown_code, "industry " + code, "text: " + text.str.extract(
-        f"({brown_kw.pattern})", expand=False).fillna(""))
+    brown_ev = pd.Series("", index=frame.index, dtype=object)
+    if brown.any():
+        word = text[brown].str.extract(f"({brown_kw})", expand=False).fillna("")
+        brown_ev[brown] = np.where(brown_code[brown], "industry " + code[brown],
+                                   "text: " + word)
+    brown_ev = brown_ev.to_numpy()
     for name, tags in top.items():
-        status = tags["status"].reindex(range(len(frame))).fillna("not_eligible")
-        green = status.isin(GREEN).to_numpy()
-        ev = pd.Series(brown_ev, index=frame.index) + " → " + tags["item_code"].reindex(
-            range(len(frame))).fillna("").to_numpy() + " " + status.to_numpy()
-        parts.append(_flag(frame, brown & green, "GW04", name, ev))
+        status = tags["status"]
+        green = np.isin(status, GREEN)
+        hit = brown & green
+        if hit.any():
+            ev = np.full(len(frame), "", dtype=object)
+            ev[hit] = [f"{b} → {c} {s}" for b, c, s in
+                       zip(brown_ev[hit], tags["item_code"][hit], status[hit], strict=True)]
+            parts.append(_flag(frame, hit, "GW04", name, ev))
     if "borrower_name" in frame:
         gw = _pattern(d["GW03"]["params"]["green_name_words"])
-        greenish = frame["borrower_name"].fillna("").str.contains(gw).to_numpy()
+        greenish = regex_contains(frame["borrower_name"], gw).to_numpy()
         parts.append(_flag(frame, greenish & brown, "GW03", "",
                            "borrower " + frame["borrower_name"].fillna("") + "; " +
                            pd.Series(brown_ev, index=frame.index)))

@@ -1,10 +1,10 @@
-"""Compile a taxonomy's rules once, then find candidates for a whole book.
+"""Compile taxonomies' rules once, scan a partition's texts once, find candidates.
 
-Keyword rules are matched with one Aho–Corasick automaton over the *unique*
-texts of the book (a loan book repeats its purposes a lot), concatenated into
-one string so the automaton runs in a single C-level pass. Industry rules are
-joined on the unique industry codes. Both produce (row, rule) hits with the
-evidence that fired; nothing here loops over rows in Python.
+Keyword rules of *all* taxonomies in a run share one Aho–Corasick automaton
+(a ``KeywordSpace``). Each partition's texts are factorised, normalised in
+C++ (NFKC, lower case), concatenated and scanned in a single pass
+(``scan_texts``); every taxonomy then reads the same hits. Industry rules are
+joined on the unique industry codes. Nothing here loops over rows in Python.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from greenkit.tag.industry import GBT, digits, translate
 from greenkit.taxonomy.model import Taxonomy
 
-DEFAULT_TEXT_FIELDS = ("purpose", "project_name")
+DEFAULT_FIELDS = "purpose|project_name"
 SEP = "\x1f"
 
 #: Evidence strength of each kind of hit; the candidate score is their sum
@@ -39,31 +41,28 @@ def _split(cell: str) -> list[str]:
     return [norm_text(k).strip() for k in str(cell or "").split("|") if k.strip()]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CompiledTaxonomy:
     """Matching structures for one taxonomy (built once, reused for every chunk)."""
 
     taxonomy: Taxonomy
-    keywords: tuple[str, ...]
-    automaton: object
-    rule_kw: pd.DataFrame       # rule_idx, kw_idx, role (inc|ctx|exc)
+    keywords: tuple[str, ...]    # local keyword list
+    rule_kw: pd.DataFrame        # rule_idx, kw_idx (local), role (inc|ctx|exc)
     rules: pd.DataFrame          # taxonomy rules + idx, has_ctx, fields
     industry_full: dict          # digit code → list[rule_idx]
     industry_below: dict         # digit prefix → list[rule_idx] for longer rule codes
-    criteria_kw: pd.DataFrame    # criterion_id, kw_idx (applies_if_keywords)
+    criteria_kw: pd.DataFrame    # criterion_id, kw_idx (local; applies_if_keywords)
 
     @property
     def id(self) -> str:
         return self.taxonomy.id
 
-
-def _build_automaton(words: list[str]):
-    a = ahocorasick.Automaton()
-    for i, w in enumerate(words):
-        a.add_word(w, i)
-    if words:
-        a.make_automaton()
-    return a
+    @property
+    def text_groups(self) -> list[str]:
+        groups = set(self.rules.loc[self.rules["match"].isin(["keyword", "exclusion"]), "fields"])
+        if len(self.criteria_kw):
+            groups.add(DEFAULT_FIELDS)
+        return sorted(groups)
 
 
 @lru_cache(maxsize=16)
@@ -72,7 +71,7 @@ def compile_taxonomy(t: Taxonomy) -> CompiledTaxonomy:
     rules = t.rules.reset_index(drop=True).copy()
     rules["idx"] = np.arange(len(rules))
     rules["fields"] = rules["text_fields"].astype(object).where(
-        rules["text_fields"] != "", "|".join(DEFAULT_TEXT_FIELDS))
+        rules["text_fields"] != "", DEFAULT_FIELDS)
     kw_index: dict[str, int] = {}
     links = []
 
@@ -90,14 +89,11 @@ def compile_taxonomy(t: Taxonomy) -> CompiledTaxonomy:
         for w in _split(getattr(c, "applies_if_keywords", "")):
             crit_links.append((c.criterion_id, index(w)))
     rule_kw = pd.DataFrame(links, columns=["rule_idx", "kw_idx", "role"])
-    has_ctx = set(rule_kw.loc[rule_kw["role"] == "ctx", "rule_idx"])
-    rules["has_ctx"] = rules["idx"].isin(has_ctx)
-    words = list(kw_index)
+    rules["has_ctx"] = rules["idx"].isin(set(rule_kw.loc[rule_kw["role"] == "ctx", "rule_idx"]))
     full: dict[str, list[int]] = {}
     below: dict[str, list[int]] = {}
-    ind = rules[rules["match"].isin(["industry", "exclusion"])]
     code_col = "industry_code" if t.code_system == GBT else "nace_code"
-    for r in ind.itertuples(index=False):
+    for r in rules[rules["match"].isin(["industry", "exclusion"])].itertuples(index=False):
         code = digits(getattr(r, code_col) or "")
         if not code:
             continue
@@ -105,75 +101,158 @@ def compile_taxonomy(t: Taxonomy) -> CompiledTaxonomy:
         for k in range(2, len(code)):
             below.setdefault(code[:k], []).append(r.idx)
     return CompiledTaxonomy(
-        taxonomy=t, keywords=tuple(words), automaton=_build_automaton(words), rule_kw=rule_kw,
-        rules=rules, industry_full=full, industry_below=below,
+        taxonomy=t, keywords=tuple(kw_index), rule_kw=rule_kw, rules=rules,
+        industry_full=full, industry_below=below,
         criteria_kw=pd.DataFrame(crit_links, columns=["criterion_id", "kw_idx"]))
 
 
-def keyword_hits(ct: CompiledTaxonomy, texts: np.ndarray) -> pd.DataFrame:
-    """(text_idx, kw_idx, end) for every keyword occurrence in the unique texts.
+@dataclass(frozen=True, eq=False)
+class KeywordSpace:
+    """One automaton over the keywords of several taxonomies."""
 
-    Texts are joined with a separator that no keyword contains, searched in
-    one pass, and hits mapped back to their text with ``searchsorted``.
-    """
-    if not ct.keywords or len(texts) == 0:
-        return pd.DataFrame({"text_idx": [], "kw_idx": []}, dtype="int64")
-    normed = [norm_text(t) for t in texts]
-    big = SEP.join(normed)
-    lengths = np.fromiter((len(t) + 1 for t in normed), dtype=np.int64, count=len(normed))
+    words: tuple[str, ...]
+    automaton: object
+    local_to_global: dict  # taxonomy object id → np.ndarray (local kw idx → global)
+
+    def rule_kw(self, ct: CompiledTaxonomy) -> pd.DataFrame:
+        m = self.local_to_global[id(ct)]
+        return ct.rule_kw.assign(kw_idx=m[ct.rule_kw["kw_idx"].to_numpy()]
+                                 if len(ct.rule_kw) else ct.rule_kw["kw_idx"])
+
+    def criteria_kw(self, ct: CompiledTaxonomy) -> pd.DataFrame:
+        m = self.local_to_global[id(ct)]
+        return ct.criteria_kw.assign(kw_idx=m[ct.criteria_kw["kw_idx"].to_numpy()]
+                                     if len(ct.criteria_kw) else ct.criteria_kw["kw_idx"])
+
+
+@lru_cache(maxsize=16)
+def keyword_space(cts: tuple[CompiledTaxonomy, ...]) -> KeywordSpace:
+    index: dict[str, int] = {}
+    maps = {}
+    for ct in cts:
+        maps[id(ct)] = np.array([index.setdefault(w, len(index)) for w in ct.keywords],
+                                dtype=np.int64)
+    automaton = ahocorasick.Automaton()
+    for w, i in index.items():
+        automaton.add_word(w, i)
+    if index:
+        automaton.make_automaton()
+    return KeywordSpace(tuple(index), automaton, maps)
+
+
+@dataclass
+class TextScan:
+    """Keyword occurrences in one partition: per text-field group, the row →
+    unique-text codes and the (text_idx, kw_idx) hits in the keyword space."""
+
+    space: KeywordSpace
+    codes: dict[str, np.ndarray]
+    hits: dict[str, pd.DataFrame]
+
+
+def _combined_text(frame: pd.DataFrame, fields: str) -> pd.Series:
+    cols = [frame[f] if f in frame else pd.Series(pd.NA, index=frame.index, dtype="string")
+            for f in fields.split("|")]
+    text = cols[0].astype("string").fillna("")
+    for c in cols[1:]:
+        text = text + " " + SEP + " " + c.astype("string").fillna("")
+    return text
+
+
+def _scan_unique(space: KeywordSpace, uniques) -> pd.DataFrame:
+    empty = pd.DataFrame({"text_idx": pd.Series(dtype="int64"), "kw_idx": pd.Series(dtype="int64")})
+    if not space.words or len(uniques) == 0:
+        return empty
+    arr = pa.array(uniques, type=pa.large_string())
+    arr = pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
+    big = SEP.join(arr.to_pylist())
+    lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64) + 1
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    found = list(ct.automaton.iter(big))
+    found = list(space.automaton.iter(big))
     if not found:
-        return pd.DataFrame({"text_idx": [], "kw_idx": []}, dtype="int64")
-    ends, kws = zip(*found, strict=True)
-    ends = np.asarray(ends, dtype=np.int64)
+        return empty
+    flat = np.fromiter((x for pair in found for x in pair), dtype=np.int64, count=2 * len(found))
+    ends, kws = flat[0::2], flat[1::2]
     text_idx = np.searchsorted(starts, ends, side="right") - 1
-    hits = pd.DataFrame({"text_idx": text_idx, "kw_idx": np.asarray(kws, dtype=np.int64)})
-    return hits.drop_duplicates(ignore_index=True)
+    return pd.DataFrame({"text_idx": text_idx, "kw_idx": kws}).drop_duplicates(ignore_index=True)
 
 
-def _rules_on_texts(ct: CompiledTaxonomy, hits: pd.DataFrame, fields: str) -> pd.DataFrame:
-    """Keyword/exclusion rules (of one text-field group) that fire on each text."""
-    group_rules = ct.rules.loc[ct.rules["fields"] == fields, "idx"]
-    rk = ct.rule_kw[ct.rule_kw["rule_idx"].isin(group_rules)]
-    if hits.empty or rk.empty:
-        return pd.DataFrame(columns=["text_idx", "rule_idx", "keyword"])
-    m = hits.merge(rk, on="kw_idx")
-    if m.empty:
-        return pd.DataFrame(columns=["text_idx", "rule_idx", "keyword"])
-    m["keyword"] = np.asarray(ct.keywords, dtype=object)[m["kw_idx"].to_numpy()]
-    roles = m.pivot_table(index=["text_idx", "rule_idx"], columns="role", values="kw_idx",
-                          aggfunc="size", fill_value=0)
-    for role in ("inc", "ctx", "exc"):
-        if role not in roles:
-            roles[role] = 0
-    roles = roles.reset_index()
-    has_ctx = ct.rules["has_ctx"].to_numpy()[roles["rule_idx"].to_numpy()]
-    fire = (roles["inc"] > 0) & ((roles["ctx"] > 0) | ~has_ctx) & (roles["exc"] == 0)
-    fired = roles.loc[fire, ["text_idx", "rule_idx"]]
-    # evidence: the longest include keyword (the most specific) of each firing
-    inc = m[m["role"] == "inc"]
-    inc = inc.assign(klen=inc["keyword"].str.len()).sort_values("klen", ascending=False)
-    best = inc.drop_duplicates(["text_idx", "rule_idx"])[["text_idx", "rule_idx", "keyword"]]
+def scan_texts(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> TextScan:
+    """Scan every text-field group the taxonomies use, once for all of them."""
+    space = keyword_space(tuple(cts))
+    groups = sorted({g for ct in cts for g in ct.text_groups})
+    codes, hits = {}, {}
+    for g in groups:
+        c, uniques = pd.factorize(_combined_text(frame, g), sort=False)
+        codes[g] = c
+        hits[g] = _scan_unique(space, np.asarray(uniques, dtype=object))
+    return TextScan(space, codes, hits)
+
+
+def _rules_on_texts(rule_kw: pd.DataFrame, rules: pd.DataFrame, hits: pd.DataFrame,
+                    words: tuple[str, ...]) -> pd.DataFrame:
+    """Keyword/exclusion rules (of one text-field group) firing on each unique text.
+
+    Include keywords are joined first (they are specific); context and
+    exclude keywords — often generic words like 项目 shared by hundreds of
+    rules — are then only looked up for the (text, rule) pairs an include
+    keyword found, as integer-key membership tests.
+    """
+    empty = pd.DataFrame({"text_idx": pd.Series(dtype="int64"),
+                          "rule_idx": pd.Series(dtype="int64"),
+                          "keyword": pd.Series(dtype="object")})
+    if hits.empty or rule_kw.empty:
+        return empty
+    inc = hits.merge(rule_kw[rule_kw["role"] == "inc"][["rule_idx", "kw_idx"]], on="kw_idx")
+    if inc.empty:
+        return empty
+    n_kw = max(len(words), 1)
+    # hits are already distinct (text, keyword) pairs: sort once, test by bisection
+    present = np.sort(hits["text_idx"].to_numpy(dtype=np.int64) * n_kw
+                      + hits["kw_idx"].to_numpy(dtype=np.int64))
+    pairs = inc[["text_idx", "rule_idx"]].drop_duplicates(ignore_index=True)
+
+    def pairs_having(role: str) -> np.ndarray:
+        rk = rule_kw[rule_kw["role"] == role][["rule_idx", "kw_idx"]]
+        if rk.empty:
+            return np.zeros(len(pairs), dtype=bool)
+        x = pairs.reset_index().merge(rk, on="rule_idx")
+        wanted = (x["text_idx"].to_numpy(dtype=np.int64) * n_kw
+                  + x["kw_idx"].to_numpy(dtype=np.int64))
+        at = np.minimum(np.searchsorted(present, wanted), len(present) - 1)
+        ok = present[at] == wanted
+        out = np.zeros(len(pairs), dtype=bool)
+        out[x.loc[ok, "index"].to_numpy()] = True
+        return out
+
+    has_ctx = rules["has_ctx"].to_numpy()[pairs["rule_idx"].to_numpy()]
+    fire = (~has_ctx | pairs_having("ctx")) & ~pairs_having("exc")
+    fired = pairs[fire]
+    wl = np.asarray(words, dtype=object)
+    klen = np.fromiter((len(w) for w in wl), dtype=np.int64, count=len(wl))
+    inc = inc.assign(klen=klen[inc["kw_idx"].to_numpy()]).sort_values(
+        ["klen", "kw_idx"], ascending=[False, True], kind="stable")
+    best = inc.drop_duplicates(["text_idx", "rule_idx"])
+    best = best.assign(keyword=wl[best["kw_idx"].to_numpy()])[["text_idx", "rule_idx", "keyword"]]
     return fired.merge(best, on=["text_idx", "rule_idx"], how="left")
 
 
-def text_rule_hits(ct: CompiledTaxonomy, frame: pd.DataFrame) -> pd.DataFrame:
-    """(row, rule_idx, keyword) for keyword and exclusion rules, row = frame position."""
+def _to_rows(codes: np.ndarray, rows: np.ndarray, per_text: pd.DataFrame) -> pd.DataFrame:
+    """Broadcast text-level results to the partition rows listed in ``rows``."""
+    rowmap = pd.DataFrame({"row": rows, "text_idx": codes[rows]})
+    return rowmap.merge(per_text, on="text_idx").drop(columns="text_idx")
+
+
+def text_rule_hits(ct: CompiledTaxonomy, scan: TextScan, rows: np.ndarray) -> pd.DataFrame:
+    """(row, rule_idx, keyword) for keyword and exclusion rules."""
+    rule_kw = scan.space.rule_kw(ct)
     parts = []
-    for fields in ct.rules.loc[ct.rules["match"].isin(["keyword", "exclusion"]), "fields"].unique():
-        cols = [frame[f].fillna("").astype(str) if f in frame else
-                pd.Series("", index=frame.index) for f in fields.split("|")]
-        text = cols[0]
-        for c in cols[1:]:
-            text = text + " " + SEP + " " + c
-        codes, uniques = pd.factorize(text, sort=False)
-        hits = keyword_hits(ct, np.asarray(uniques, dtype=object))
-        fired = _rules_on_texts(ct, hits, fields)
-        if fired.empty:
-            continue
-        rows = pd.DataFrame({"row": np.arange(len(frame)), "text_idx": codes})
-        parts.append(rows.merge(fired, on="text_idx")[["row", "rule_idx", "keyword"]])
+    for g in ct.rules.loc[ct.rules["match"].isin(["keyword", "exclusion"]), "fields"].unique():
+        group_rules = ct.rules.loc[ct.rules["fields"] == g, "idx"]
+        fired = _rules_on_texts(rule_kw[rule_kw["rule_idx"].isin(group_rules)], ct.rules,
+                                scan.hits[g], scan.space.words)
+        if len(fired):
+            parts.append(_to_rows(scan.codes[g], rows, fired))
     if not parts:
         return pd.DataFrame({"row": pd.Series(dtype="int64"), "rule_idx": pd.Series(dtype="int64"),
                              "keyword": pd.Series(dtype="object")})
@@ -187,7 +266,7 @@ def industry_rule_hits(ct: CompiledTaxonomy, codes: pd.Series, system: pd.Series
     A rule fires *fully* when the row's code is the rule's code or below it
     (rule 441 covers row 4416); *partially* when the row is less specific
     than the rule (row D44 vs rule 4416) or the code was translated through a
-    partial NACE↔GB/T correspondence.
+    partial NACE↔GB/T correspondence. ``row`` is the position in ``codes``.
     """
     key = codes.fillna("").astype(str) + "|" + system.fillna(GBT).astype(str)
     kcodes, uniq = pd.factorize(key, sort=False)
@@ -212,15 +291,12 @@ def industry_rule_hits(ct: CompiledTaxonomy, codes: pd.Series, system: pd.Series
     return rowmap.merge(hits, on="code_idx")[["row", "rule_idx", "code", "partial"]]
 
 
-def criteria_applicability(ct: CompiledTaxonomy, frame: pd.DataFrame) -> pd.DataFrame:
+def criteria_applicability(ct: CompiledTaxonomy, scan: TextScan, rows: np.ndarray
+                           ) -> pd.DataFrame:
     """(row, criterion_id) pairs whose applies_if_keywords occur in the row's text."""
-    if ct.criteria_kw.empty:
-        return pd.DataFrame(columns=["row", "criterion_id"])
-    text = frame["purpose"].fillna("") if "purpose" in frame else pd.Series("", index=frame.index)
-    if "project_name" in frame:
-        text = text + " " + SEP + " " + frame["project_name"].fillna("")
-    codes, uniques = pd.factorize(text.astype(str), sort=False)
-    hits = keyword_hits(ct, np.asarray(uniques, dtype=object))
-    m = hits.merge(ct.criteria_kw, on="kw_idx")[["text_idx", "criterion_id"]].drop_duplicates()
-    rows = pd.DataFrame({"row": np.arange(len(frame)), "text_idx": codes})
-    return rows.merge(m, on="text_idx")[["row", "criterion_id"]]
+    ckw = scan.space.criteria_kw(ct)
+    if ckw.empty:
+        return pd.DataFrame({"row": pd.Series(dtype="int64"),
+                             "criterion_id": pd.Series(dtype="object")})
+    m = scan.hits[DEFAULT_FIELDS].merge(ckw, on="kw_idx")[["text_idx", "criterion_id"]]
+    return _to_rows(scan.codes[DEFAULT_FIELDS], rows, m.drop_duplicates())

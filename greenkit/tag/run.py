@@ -21,14 +21,14 @@ import pandas as pd
 from greenkit import __version__
 from greenkit.errors import InputError
 from greenkit.io import ROW, RawTable, iter_table, read_table
-from greenkit.taxonomy import Taxonomy, load_taxonomy
 from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
 from greenkit.tag import overrides as ovr
 from greenkit.tag.editions import IN_FORCE, chain, edition_for
-from greenkit.tag.engine import tag_partition
+from greenkit.tag.engine import tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
-from greenkit.tag.matcher import compile_taxonomy
+from greenkit.tag.matcher import compile_taxonomy, scan_texts
+from greenkit.taxonomy import Taxonomy, load_taxonomy
 from greenkit.validate import (
     REJECTED,
     DuplicateTracker,
@@ -125,14 +125,49 @@ def _resolve_names(names: Iterable[str]) -> list[str]:
     return out
 
 
-def _tag_under(accepted: pd.DataFrame, t: Taxonomy, rows: np.ndarray) -> pd.DataFrame:
-    """Tag the rows at positions ``rows`` of ``accepted`` and map positions back."""
-    if len(rows) == 0:
-        return pd.DataFrame()
-    long = tag_partition(accepted.iloc[rows], compile_taxonomy(t))
-    long["row"] = rows[long["row"].to_numpy(dtype=np.int64)]
-    long["edition_id"] = t.id
-    return long
+def _needs(acc: pd.DataFrame, named: dict[str, Taxonomy], in_force_ids: pd.Series
+           ) -> tuple[dict[str, np.ndarray], dict[str, Taxonomy], pd.DataFrame]:
+    """Rows each edition must tag, the edition objects, and the declarations to check.
+
+    Each edition is tagged once over the union of the rows that need it (the
+    rows it is in force for, all rows when requested by name, the rows
+    declared under it), so no row is tagged twice under one edition. Editions
+    are carried as objects: a user's folder is never swapped for a shipped
+    edition that happens to share its id.
+    """
+    n = len(acc)
+    need: dict[str, np.ndarray] = {}
+    objs: dict[str, Taxonomy] = {}
+
+    def add(t: Taxonomy, rows: np.ndarray) -> None:
+        objs.setdefault(t.id, t)
+        prev = need.get(t.id)
+        need[t.id] = rows if prev is None else np.union1d(prev, rows)
+
+    for name, t in named.items():
+        if name == IN_FORCE:
+            for e in in_force_ids.unique():
+                add(load_taxonomy(str(e)), np.flatnonzero((in_force_ids == e).to_numpy()))
+        else:
+            add(t, np.arange(n))
+    declared = _declared_rows(acc, in_force_ids)
+    for t_id, g in declared.groupby("taxonomy"):
+        t = objs.get(t_id)
+        if t is None:
+            try:
+                t = load_taxonomy(t_id)
+            except Exception:  # an unknown declared catalogue is reported per row (unknown_code)
+                continue
+        add(t, g["row"].to_numpy())
+    return need, objs, declared
+
+
+def resolve_taxonomies(opts: TagOptions) -> dict[str, Taxonomy | None]:
+    """Requested names → loaded editions (``in-force`` resolves per row later)."""
+    out: dict[str, Taxonomy | None] = {}
+    for name in _resolve_names(opts.taxonomies):
+        out[name] = None if name == IN_FORCE else load_taxonomy(name)
+    return out
 
 
 def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None = None
@@ -144,74 +179,91 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
     """
     acc = accepted.reset_index(drop=True)
     n = len(acc)
-    all_rows = np.arange(n)
-    longs, tops = [], {}
-    wide = pd.DataFrame({"loan_id": acc["loan_id"], ROW: acc[ROW]})
-    approval = acc.get("approval_date", pd.Series(pd.NaT, index=acc.index))
+    approval = acc["approval_date"] if "approval_date" in acc else pd.Series(pd.NaT, index=acc.index)
     needs_chain = IN_FORCE in opts.taxonomies or (
-        "declared_code" in acc and acc["declared_code"].notna().any()
-        and acc.get("declared_taxonomy", pd.Series(dtype=str)).isna().any())
+        "declared_code" in acc and acc["declared_code"].notna().any())
     in_force_ids = (edition_for(approval, opts.report_date, opts.product) if needs_chain
                     else pd.Series("", index=acc.index, dtype="string"))
-    for name in _resolve_names(opts.taxonomies):
+    named = resolve_taxonomies(opts)
+    need, objs, declared_rows = _needs(acc, named, in_force_ids)
+    compiled = {e: compile_taxonomy(objs[e]) for e in need}
+    scan = scan_texts(acc, list(compiled.values()))
+    by_edition = {}
+    for e, rows in need.items():
+        long = tag_partition(acc, compiled[e], rows, scan)
+        long["edition_id"] = e
+        by_edition[e] = long
+    longs, tops = [], {}
+    wide = {"loan_id": acc["loan_id"].to_numpy(), ROW: acc[ROW].to_numpy()}
+    for name, t in named.items():
         if name == IN_FORCE:
-            parts = [_tag_under(acc, load_taxonomy(e), np.flatnonzero((in_force_ids == e).to_numpy()))
-                     for e in in_force_ids.unique()]
-            long = pd.concat([p for p in parts if len(p)], ignore_index=True) if n else pd.DataFrame()
+            long = pd.concat([by_edition[str(e)][
+                np.isin(by_edition[str(e)]["row"].to_numpy(),
+                        np.flatnonzero((in_force_ids == e).to_numpy()))]
+                for e in in_force_ids.unique()], ignore_index=True)
+            edition = in_force_ids.to_numpy(dtype=object)
         else:
-            long = _tag_under(acc, load_taxonomy(name), all_rows)
-        if long.empty:
-            continue
-        long["taxonomy"] = name
-        long["override"] = ""
+            long = by_edition[t.id]
+            edition = np.full(n, t.id, dtype=object)
+        long = long.assign(taxonomy=name, override="")
         long = ovr.apply(long, acc["loan_id"], overrides, name)
-        top = long[long["rank"] == 1].set_index("row").reindex(all_rows)
+        top = top_columns(long, n)
         tops[name] = top
-        prefix = name
-        wide[f"{prefix}.edition"] = top["edition_id"].to_numpy()
-        wide[f"{prefix}.code"] = top["item_code"].to_numpy()
-        wide[f"{prefix}.name"] = top["item_name"].to_numpy()
-        wide[f"{prefix}.status"] = top["status"].to_numpy()
-        wide[f"{prefix}.rule"] = top["rules"].to_numpy()
-        wide[f"{prefix}.reason"] = top["reason"].to_numpy()
+        wide[f"{name}.edition"] = edition
+        for col, src in (("code", "item_code"), ("name", "item_name"), ("status", "status"),
+                         ("rule", "rules"), ("reason", "reason")):
+            wide[f"{name}.{col}"] = top[src]
         longs.append(long)
-    declared = _declared(acc, in_force_ids)
+    wide = pd.DataFrame(wide)
+    declared = _verify_declared(declared_rows, by_edition, objs)
     flags = flg.row_flags(acc, tops, declared)
     if len(declared):
-        d = declared.set_index("row").reindex(all_rows)
         for c in decl.DECLARED_COLUMNS[1:]:
-            wide[c] = d[c].fillna("").to_numpy()
+            a = np.full(n, "", dtype=object)
+            a[declared["row"].to_numpy(dtype=np.int64)] = declared[c].to_numpy(dtype=object)
+            wide[c] = a
     long = pd.concat(longs, ignore_index=True) if longs else pd.DataFrame(columns=LONG_COLUMNS)
     if len(long):
-        long["loan_id"] = acc["loan_id"].to_numpy()[long["row"].to_numpy()]
-        long[ROW] = acc[ROW].to_numpy()[long["row"].to_numpy()]
-        long["edition"] = long["edition"]
+        r = long["row"].to_numpy(dtype=np.int64)
+        long["loan_id"] = acc["loan_id"].to_numpy()[r]
+        long[ROW] = acc[ROW].to_numpy()[r]
     return wide, long, declared, flags
 
 
-def _declared(acc: pd.DataFrame, in_force_ids: pd.Series) -> pd.DataFrame:
+def _declared_rows(acc: pd.DataFrame, in_force_ids: pd.Series) -> pd.DataFrame:
+    """row, taxonomy, code for every row with a declared classification."""
+    empty = pd.DataFrame({"row": pd.Series(dtype="int64"), "taxonomy": pd.Series(dtype=object),
+                          "code": pd.Series(dtype=object)})
     if "declared_code" not in acc:
-        return pd.DataFrame(columns=decl.DECLARED_COLUMNS)
+        return empty
     code = acc["declared_code"].fillna("").astype(str).str.strip()
-    has = code != ""
+    has = (code != "").to_numpy()
     if not has.any():
-        return pd.DataFrame(columns=decl.DECLARED_COLUMNS)
-    tax = acc.get("declared_taxonomy", pd.Series("", index=acc.index)).fillna("").astype(str)
+        return empty
+    tax = (acc["declared_taxonomy"] if "declared_taxonomy" in acc
+           else pd.Series("", index=acc.index)).fillna("").astype(str)
     tax = tax.where(tax != "", in_force_ids.astype(str))
-    rows = np.flatnonzero(has.to_numpy())
-    d = pd.DataFrame({"row": rows, "taxonomy": tax.to_numpy()[rows], "code": code.to_numpy()[rows]})
-    longs, known = [], {}
+    rows = np.flatnonzero(has)
+    return pd.DataFrame({"row": rows, "taxonomy": tax.to_numpy()[rows],
+                         "code": code.to_numpy()[rows]})
+
+
+def _verify_declared(d: pd.DataFrame, by_edition: dict[str, pd.DataFrame],
+                     objs: dict[str, Taxonomy]) -> pd.DataFrame:
+    if d.empty:
+        return pd.DataFrame(columns=decl.DECLARED_COLUMNS)
+    known, longs = {}, []
     for t_id in d["taxonomy"].unique():
-        try:
-            t = load_taxonomy(t_id)
-        except Exception:  # an unknown declared catalogue is reported per row, not raised
+        t = objs.get(t_id)
+        if t is None:  # unknown catalogue: every such row becomes unknown_code
             known[t_id] = set()
             continue
         known[t_id] = set(t.items["code"])
-        longs.append(_tag_under(acc, t, d.loc[d["taxonomy"] == t_id, "row"].to_numpy()))
-    long = pd.concat([x for x in longs if len(x)], ignore_index=True) if any(
-        len(x) for x in longs) else pd.DataFrame(columns=["row", "edition_id", "item_code",
-                                                          "status", "rank"])
+        le = by_edition[t.id]
+        rows = d.loc[d["taxonomy"] == t_id, "row"].to_numpy()
+        longs.append(le[np.isin(le["row"].to_numpy(), rows)].assign(edition_id=t_id))
+    cols = ["row", "edition_id", "item_code", "status", "rank"]
+    long = pd.concat(longs, ignore_index=True)[cols] if longs else pd.DataFrame(columns=cols)
     return decl.verify(d, long, known)
 
 
@@ -455,7 +507,7 @@ def _cat(parts: list[pd.DataFrame], columns: list[str] | None = None) -> pd.Data
 def _project_keys(acc: pd.DataFrame) -> pd.DataFrame:
     if "project_name" not in acc:
         return pd.DataFrame(columns=["loan_id", ROW, "borrower", "project"])
-    proj = acc["project_name"].fillna("").astype(str).str.replace(r"\s+", "", regex=True)
+    proj = acc["project_name"].fillna("").str.replace(" ", "", regex=False)
     has = proj != ""
     borrower = acc.get("borrower_id", pd.Series("", index=acc.index)).fillna("").astype(str)
     borrower = borrower.where(borrower != "", acc["borrower_name"].fillna("").astype(str))

@@ -10,7 +10,6 @@ column operations on the loaded frames.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -305,6 +304,7 @@ def _is_number(s: pd.Series) -> pd.Series:
 def _check_criteria(crit: pd.DataFrame, items: pd.DataFrame, out: _Collector) -> None:
     f = "criteria.csv"
     if crit.empty:
+        crit["verified"] = crit["verified"].astype(bool)
         return
     _schema_check(crit, _criteria_schema(), f, out)
     _bool_column(crit, "verified", f, out)

@@ -32,7 +32,7 @@ _SPELLINGS = {
 @lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The shared registry (pint defaults plus greenkit's definitions)."""
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
     text = resources.files(__package__).joinpath(_DEFINITIONS).read_text(encoding="utf-8")
     ureg.load_definitions(text.splitlines())
     ureg.formatter.default_format = "~P"

@@ -1,0 +1,76 @@
+"""Column-level helpers for the tagging hot path (no per-group Python code)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MAX_JOINED = 6
+
+
+def join_per_group(frame: pd.DataFrame, keys: list[str], value: str, sep: str = ";",
+                   max_items: int = MAX_JOINED) -> pd.Series:
+    """Distinct ``value``s of each group joined by ``sep``, in first-seen order.
+
+    Vectorised: most groups hold one value and are taken as they are; the
+    others are numbered (cumcount), pivoted into at most ``max_items`` columns
+    and the columns concatenated. A group with more values ends with
+    ``…(+n)``. Returns a Series indexed by ``keys``.
+    """
+    d = frame[keys + [value]].drop_duplicates(keys + [value])
+    d = d[d[value].notna() & (d[value] != "")]
+    index = (pd.MultiIndex.from_frame(d[keys]) if len(keys) > 1 else pd.Index(d[keys[0]]))
+    if d.empty:
+        return pd.Series([], dtype="string", index=index)
+    n = d.groupby(keys, sort=False)[value].transform("size").to_numpy()
+    single = d[n == 1].set_index(keys)[value].astype("string")
+    multi = d[n > 1]
+    if multi.empty:
+        return single
+    pos = multi.groupby(keys, sort=False).cumcount().to_numpy()
+    counts = multi.groupby(keys, sort=False)[value].size()
+    wide = (multi[pos < max_items].assign(_pos=pos[pos < max_items])
+            .set_index(keys + ["_pos"])[value].astype("string").unstack("_pos"))
+    joined = wide[0]
+    for c in wide.columns[1:]:
+        joined = joined + (sep + wide[c]).fillna("")
+    extra = counts.reindex(joined.index) > max_items
+    if extra.any():
+        more = counts.reindex(joined.index)[extra] - max_items
+        joined[extra] = joined[extra] + "…(+" + more.astype(str) + ")"
+    return pd.concat([single, joined.astype("string")])
+
+
+def nfkc(values: pd.Series, lower: bool = False) -> pd.Series:
+    """NFKC-normalise (full-width → half-width), trim, collapse whitespace; in C++."""
+    arr = pa.array(values.astype("string").fillna(""), type=pa.large_string())
+    arr = pc.utf8_normalize(arr, form="NFKC")
+    arr = pc.replace_substring_regex(arr, pattern=r"\s+", replacement=" ")
+    arr = pc.utf8_trim_whitespace(arr)
+    if lower:
+        arr = pc.utf8_lower(arr)
+    out = arr.cast(pa.string()).to_pandas(types_mapper=lambda t: pd.StringDtype())
+    out.index = values.index
+    return out
+
+
+def _arrow(values: pd.Series) -> pa.Array:
+    return pa.array(values.astype("string").fillna(""), type=pa.large_string())
+
+
+def regex_contains(values: pd.Series, pattern: str) -> pd.Series:
+    """Boolean Series: ``pattern`` (RE2 syntax) found in each value; missing → False.
+
+    Goes straight to pyarrow's RE2 so it never falls back to Python's ``re``.
+    """
+    out = pc.match_substring_regex(_arrow(values), pattern=pattern)
+    return pd.Series(out.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
+def regex_replace(values: pd.Series, pattern: str, replacement: str) -> pd.Series:
+    """Replace every ``pattern`` (RE2) match; returns a pyarrow-backed string Series."""
+    out = pc.replace_substring_regex(_arrow(values), pattern=pattern, replacement=replacement)
+    res = out.cast(pa.string()).to_pandas(types_mapper=lambda t: pd.StringDtype())
+    res.index = values.index
+    return res.where(values.notna(), pd.NA)
