@@ -382,8 +382,7 @@ def build_rules(sid, leaves: dict, key_of: dict, gbt, is21: bool) -> list[dict]:
         if is21:
             inds += list(ent.get("ind21") or [])
         specs = list(ent.get("k") or [])
-        if is21:
-            specs += list(ent.get("k21") or [])
+        specs += list(ent.get("k21" if is21 else "k19") or [])
         rows += industry_rows(sid, code, name, inds, gbt)
         rows += keyword_rows(sid, code, name, specs, is21)
     if is21:
@@ -426,11 +425,13 @@ def build_cases(sid, which: str, xw19to21: dict, crit: dict | None) -> list[dict
         if c.get("only") and str(c["only"]) != which:
             continue
         if which == "19":
-            exp, st = c["e19"], c["s19"]
+            exp, st = c["e19"], c.get("s19")
         else:
-            exp, st = c["e21"], c["s21"]
+            exp, st = c["e21"], c.get("s21")
             if exp == "=":
                 exp = xw19to21[c["e19"]]
+        if not st:  # default: a positive row gives no technical data, a negative matches nothing
+            st = "eligible" if exp else "not_eligible"
         note = c.get("note", "")
         if st == "eligible" and exp and crit is not None:
             text = (c.get("purpose") or "") + " " + (c.get("project_name") or "")
@@ -554,35 +555,41 @@ def norm_ind(code: str) -> str:
 
 
 def simulate(rules: list[dict], ind: str, text: str):
+    """Scores, longest keyword per item and fired exclusions for one case row.
+
+    Scoring as the tagger's README: keyword 3 + full industry 2 + partial
+    industry 1 (a partial industry match alone never makes a candidate).
+    Text is compared case-folded, like the tagger's NFKC + lower().
+    """
     ind = norm_ind(ind)
-    # scoring as the tagger's README: keyword 3 + full industry 2 + partial industry 1
-    # (a partial industry match alone never makes a candidate); this check is
-    # stricter than the tagger in that a tie at the top counts as a failure
+    text = text.lower()
     full: set[str] = set()
     part: set[str] = set()
-    kw_hit: set[str] = set()
+    kw_len: dict[str, int] = {}
     excluded = []
     for r in rules:
         if r["match"] == "industry":
             if ind and ind.startswith(r["industry_code"]):
                 (part if r["industry_partial"] == "true" else full).add(r["item_code"])
             continue
-        kws = r["keywords"].split("|")
-        ctx = [x for x in r["context_keywords"].split("|") if x]
-        ex = [x for x in r["exclude_keywords"].split("|") if x]
-        fired = any(k in text for k in kws) and (not ctx or any(k in text for k in ctx)) \
+        kws = [x.lower() for x in r["keywords"].split("|") if x]
+        ctx = [x.lower() for x in r["context_keywords"].split("|") if x]
+        ex = [x.lower() for x in r["exclude_keywords"].split("|") if x]
+        hit = [k for k in kws if k in text]
+        fired = bool(hit) and (not ctx or any(k in text for k in ctx)) \
             and not any(k in text for k in ex)
         if not fired:
             continue
         if r["match"] == "exclusion":
             excluded.append(r["rule_id"])
         else:
-            kw_hit.add(r["item_code"])
+            c = r["item_code"]
+            kw_len[c] = max(kw_len.get(c, 0), max(len(k) for k in hit))
     scores = {}
-    for c in kw_hit | full:
-        scores[c] = (3 if c in kw_hit else 0) + (2 if c in full else 0) + \
-            (1 if c in part and c not in full and c in kw_hit else 0)
-    return scores, excluded
+    for c in set(kw_len) | full:
+        scores[c] = (3 if c in kw_len else 0) + (2 if c in full else 0) + \
+            (1 if c in part and c not in full and c in kw_len else 0)
+    return scores, kw_len, excluded
 
 
 def validate(tag: str, items: list[dict], rules: list[dict], cases: list[dict], leaf_level: int) -> list[str]:
@@ -615,7 +622,7 @@ def validate(tag: str, items: list[dict], rules: list[dict], cases: list[dict], 
     # replay cases
     for c in cases:
         text = (c["purpose"] or "") + " " + (c["project_name"] or "")
-        scores, excluded = simulate(rules, c["industry_code"], text)
+        scores, kw_len, excluded = simulate(rules, c["industry_code"], text)
         exp, st = c["expect_code"], c["expect_status"]
         if exp and exp not in leaves:
             errs.append(f"{tag}: case {c['case_id']} expects unknown leaf {exp}")
@@ -632,10 +639,13 @@ def validate(tag: str, items: list[dict], rules: list[dict], cases: list[dict], 
         if not scores:
             errs.append(f"{tag}: case {c['case_id']} expected {exp}, got nothing")
             continue
-        best = max(scores.values())
-        tops = sorted(k for k, v in scores.items() if v == best)
+        # the tagger ranks by score, then the longest keyword, then the lowest code; this
+        # check is stricter: a tie on both score and keyword length counts as a failure
+        key = {k: (v, kw_len.get(k, 0)) for k, v in scores.items()}
+        best = max(key.values())
+        tops = sorted(k for k, v in key.items() if v == best)
         if tops != [exp]:
-            errs.append(f"{tag}: case {c['case_id']} expected {exp}, got top {tops} from {scores}")
+            errs.append(f"{tag}: case {c['case_id']} expected {exp}, got top {tops} from {key}")
     return errs
 
 
