@@ -45,11 +45,12 @@ def _root(
 
 
 def _register() -> None:
-    from greenkit.cli import demo, tag, taxonomy
+    from greenkit.cli import carbon, demo, tag, taxonomy
 
     app.command("demo")(demo.demo)
     app.add_typer(taxonomy.app, name="taxonomy")
     app.command("tag")(tag.tag)
+    app.add_typer(carbon.app, name="carbon")
 
 
 _register()

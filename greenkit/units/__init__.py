@@ -26,6 +26,10 @@ _SPELLINGS = {
     "元/千瓦时": "CNY/kWh",
     "tco2/mwh": "tCO2/MWh",
     "kgco2/kwh": "kgCO2/kWh",
+    "L/100km": "L/(100*km)",
+    "l/100km": "L/(100*km)",
+    "kWh/100km": "kWh/(100*km)",
+    "kwh/100km": "kWh/(100*km)",
 }
 
 

@@ -345,6 +345,13 @@ def other_rows():
              source="brief of this task / common practice (a public C# seed file uses EqCoal = 0.1229); not read in the standard",
              verified="false",
              note="arithmetic check: 3.6 MJ/kWh / 29.3076 MJ/kgce = 0.12284 kgce/kWh, rounded 0.1229; 等价值/发电煤耗法 figures are not included"),
+        dict(factor_id="green_certificate_energy", name_zh="绿证对应可再生能源电量", name_en="renewable electricity per green certificate (GEC)",
+             value="1000", unit="kWh", document="国家发展改革委 财政部 国家能源局《关于做好可再生能源绿色电力证书全覆盖工作促进可再生能源电力消费的通知》（发改能源〔2023〕1044号）",
+             source=("text of the notice as reprinted on qljjw.com.cn (2023-08-04: '1个绿证单位对应1000千瓦时可再生能源电量') and "
+                     "the 国家能源局 summary reprinted on zgjtqx.org.cn (2023-08-15), both agree"),
+             verified="true",
+             note=("per certificate unit; used by greenkit's market-based Scope 2 to turn a count of green certificates into MWh. "
+                   "Certificates under the 2017 pilot (发改能源〔2017〕132号) were also 1 MWh each per press copies")),
     ]
 
 
