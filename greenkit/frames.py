@@ -1,4 +1,4 @@
-"""Column-level helpers for the tagging hot path (no per-group Python code)."""
+"""Column-level helpers shared by validation and tagging (no per-row or per-group Python)."""
 
 from __future__ import annotations
 

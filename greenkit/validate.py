@@ -25,7 +25,7 @@ from greenkit.errors import FINDING_COLUMNS, InputError, UnitError, empty_findin
 from greenkit.fields import Field, FieldRegistry, HeaderMatch, registry
 from greenkit.ids import uscc_problem
 from greenkit.io.read import ROW, RawTable
-from greenkit.tag.frames import nfkc, regex_contains, regex_replace
+from greenkit.frames import nfkc, regex_contains, regex_replace
 from greenkit.units import currency_scale
 
 #: Column holding the reason a row was rejected (empty when accepted).

@@ -45,12 +45,13 @@ def _root(
 
 
 def _register() -> None:
-    from greenkit.cli import carbon, demo, tag, taxonomy
+    from greenkit.cli import carbon, demo, library, tag, taxonomy
 
     app.command("demo")(demo.demo)
     app.add_typer(taxonomy.app, name="taxonomy")
     app.command("tag")(tag.tag)
     app.add_typer(carbon.app, name="carbon")
+    app.add_typer(library.app, name="library")
 
 
 _register()
@@ -70,10 +71,9 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         console(err=True).print("aborted")
         sys.exit(2)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:
+        # usage errors from typer's (vendored) click carry show() and exit_code
+        if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):
             exc.show()
             sys.exit(2)
         if state.debug:

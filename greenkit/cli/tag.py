@@ -49,6 +49,7 @@ def tag(
                                        "results are identical). 0 = read it whole."),
     fx: Path | None = typer.Option(None, "--fx", help="FX table (currency, rate_to_cny)."),
     fmt: Format = FORMAT_OPT,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print errors."),
 ) -> None:
     """Tag every row under one or more taxonomies; write tagged/tags/rejected/flags/summary.
 
@@ -57,6 +58,7 @@ def tag(
     """
     from greenkit.tag.output import FolderSink, write_small, write_workbook
 
+    state.quiet = state.quiet or quiet
     system = {"gbt": "gbt4754-2017", "nace": "nace-rev2", None: None}.get(
         industry_system, industry_system)
     if system not in (None, "gbt4754-2017", "nace-rev2"):

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -137,10 +138,18 @@ def _csv_options(path: Path, encoding: str, headers: list[str], block_size: int 
     return read, parse, convert
 
 
+def _add_row_numbers(frame: pd.DataFrame, first_row: int) -> pd.DataFrame:
+    """Insert ``_row``; a file that already has one (e.g. greenkit's own output)
+    keeps it as ``_row_input``."""
+    if ROW in frame.columns:
+        frame = frame.rename(columns={ROW: f"{ROW}_input"})
+    frame.insert(0, ROW, np.arange(first_row, first_row + len(frame)))
+    return frame
+
+
 def _to_text_frame(table: pa.Table, first_row: int) -> pd.DataFrame:
     frame = table.to_pandas(types_mapper=lambda t: pd.StringDtype() if t == pa.string() else None)
-    frame.insert(0, ROW, pd.RangeIndex(first_row, first_row + len(frame)).to_numpy())
-    return frame
+    return _add_row_numbers(frame, first_row)
 
 
 def _read_csv(path: Path) -> RawTable:
@@ -203,8 +212,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
         title = ws.title
     finally:
         wb.close()
-    frame = pd.DataFrame(body, columns=headers, dtype="string")
-    frame.insert(0, ROW, range(header_row + 1, header_row + 1 + len(frame)))
+    frame = _add_row_numbers(pd.DataFrame(body, columns=headers, dtype="string"), header_row + 1)
     return RawTable(frame, str(path), "xlsx", file_sha256(path), None, title)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -25,3 +26,16 @@ def tag(frame_or_path: pd.DataFrame | str | Path,
 
 
 __all__ = ["DEFAULT_TAXONOMIES", "TagOptions", "TagResult", "tag"]
+
+
+class _CallableModule(sys.modules[__name__].__class__):
+    """``greenkit.tag`` is both this package and the documented function
+    ``greenkit.tag(book, taxonomies=..., as_of=...)``: once the package is
+    imported, Python binds the attribute ``greenkit.tag`` to the module, so the
+    module itself forwards calls to :func:`tag`."""
+
+    def __call__(self, *args, **kwargs) -> TagResult:
+        return tag(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

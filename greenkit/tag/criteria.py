@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from greenkit.fields import registry
-from greenkit.tag.frames import join_per_group
+from greenkit.frames import join_per_group
 from greenkit.units import conversion_factor
 
 _CMP = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt}

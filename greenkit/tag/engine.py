@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from greenkit.tag import criteria as crit
-from greenkit.tag.frames import join_per_group
+from greenkit.frames import join_per_group
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
     SCORE_INDUSTRY_PARTIAL,

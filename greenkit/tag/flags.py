@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from greenkit.tag.frames import regex_contains
+from greenkit.frames import regex_contains
 
 FLAG_COLUMNS = ["loan_id", "row", "flag", "name", "severity", "taxonomy", "evidence", "message"]
 GREEN = ("aligned", "eligible")
