@@ -353,21 +353,39 @@ class DuplicateTracker:
 
     def __init__(self, column: str = "loan_id"):
         self.column = column
-        self.first_row: dict[str, int] = {}
+        # ids seen so far as sorted 64-bit hashes with the row of their first use:
+        # compact (16 bytes an id) and searched by bisection, never a Python dict
+        self._hash = np.empty(0, dtype=np.uint64)
+        self._row = np.empty(0, dtype=np.int64)
+
+    def _first_rows(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(seen before?, first row) for each hash."""
+        if not len(self._hash):
+            return np.zeros(len(hashes), dtype=bool), np.zeros(len(hashes), dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._hash, hashes), len(self._hash) - 1)
+        return self._hash[at] == hashes, self._row[at]
 
     def check(self, v: Validated, file: str, header: str | None = None) -> Validated:
         f = v.frame
         if self.column not in f:
             return v
         ids = f[self.column]
-        present = ids.notna() & (ids != "")
-        earlier = ids.isin(self.first_row.keys()) & present
-        dup_here = ids.duplicated(keep="first") & present
+        present = (ids.notna() & (ids != "")).to_numpy()
+        hashes = pd.util.hash_array(ids.fillna("").to_numpy(dtype=object))
+        seen, first_seen_row = self._first_rows(hashes)
+        earlier = seen & present
+        dup_here = ids.duplicated(keep="first").to_numpy() & present
         dup = earlier | dup_here
         new = present & ~dup
-        self.first_row.update(zip(ids[new].tolist(), f.loc[new, ROW].tolist(), strict=True))
+        rows = f[ROW].to_numpy(dtype=np.int64)
+        if new.any():
+            h = np.concatenate([self._hash, hashes[new]])
+            r = np.concatenate([self._row, rows[new]])
+            order = np.argsort(h, kind="stable")
+            self._hash, self._row = h[order], r[order]
+        dup = pd.Series(dup, index=f.index)
         if dup.any():
-            firsts = ids[dup].map(self.first_row)
+            firsts = pd.Series(self._first_rows(hashes[dup.to_numpy()])[1], index=ids[dup].index)
             found = findings_for(file, f.loc[dup, ROW], header or self.column, "unique",
                                  ids[dup], "duplicate_id")
             found["message"] = ("loan id already used at row " + firsts.astype(str)).to_numpy()
