@@ -8,8 +8,11 @@
 set -euo pipefail
 
 missing=()
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
-ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b)
+# Capture first: `cmd | grep -q` would SIGPIPE cmd and fail under pipefail.
+fonts=$(fc-list 2>/dev/null || true)
+libs=$(ldconfig -p 2>/dev/null || true)
+grep -qi "Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
+grep -q "libpango-1.0.so" <<<"$libs" || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 

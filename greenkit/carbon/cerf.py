@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from greenkit.carbon.common import INSUFFICIENT, OK, REPORTED, num, provenance, text
 from greenkit.carbon.factors import load_factors
@@ -26,10 +25,11 @@ from greenkit.carbon.reductions import (
     ReductionOptions,
     compute_reductions,
     load_methods,
-    read_tagged,
 )
 from greenkit.errors import ConfigError, InputError, InputFileNotFound
 from greenkit.io import ROW, write_csv, write_json
+from greenkit.io.yamlfile import read_yaml
+from greenkit.tag.folder import read_tagged
 
 TABLE_COLUMNS = ["period", "period_type", "projects", "loans", "loan_amount_wan_yuan",
                  "weighted_avg_rate_pct", "annual_reduction_tco2e", "loans_with_reduction",
@@ -59,12 +59,7 @@ def _default_rules() -> CerfRules:
 
 
 def _read_rules(path: Path) -> CerfRules:
-    if not path.exists():
-        raise InputFileNotFound(f"{path} does not exist", path=path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML: {exc}", path=path) from exc
+    doc = read_yaml(path)
     rules = pd.DataFrame(doc.get("rules") or [])
     for c in ("rule_id", "edition", "code_prefix", "domain", "effective_from", "carbon_effect",
               "exclude_codes", "basis"):

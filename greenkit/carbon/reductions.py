@@ -11,7 +11,6 @@ Missing inputs give ``insufficient_data`` with the missing fields — never 0.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from greenkit.carbon.common import (
     INSUFFICIENT,
@@ -48,13 +46,13 @@ from greenkit.carbon.factors import (
 )
 from greenkit.errors import (
     FINDING_COLUMNS,
-    ConfigError,
     InputError,
-    InputFileNotFound,
     TaxonomyError,
     empty_findings,
 )
 from greenkit.io import ROW, read_table, write_csv, write_json
+from greenkit.io.yamlfile import read_yaml
+from greenkit.tag.folder import read_tagged  # noqa: F401 (re-exported for callers)
 
 GREEN = ("aligned", "eligible")
 RESULT_COLUMNS = [
@@ -90,12 +88,7 @@ def _default_methods() -> Methods:
 
 
 def _read_methods(path: Path) -> Methods:
-    if not path.exists():
-        raise InputFileNotFound(f"{path} does not exist", path=path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"not valid YAML: {exc}", path=path) from exc
+    doc = read_yaml(path)
     methods = doc.get("methods") or {}
     rules = pd.DataFrame(doc.get("rules") or [])
     for c in ("rule_id", "edition", "item_code", "method", "applies_if_keywords", "basis",
@@ -165,36 +158,6 @@ class ReductionResult:
 
 
 # --------------------------------------------------------------------------- inputs
-
-
-def read_tagged(tagged_dir: str | Path, taxonomy: str = "in-force") -> tuple[pd.DataFrame, dict]:
-    """Loans of a tagged folder with the chosen taxonomy's tag columns (one frame)."""
-    folder = Path(tagged_dir)
-    loans_path, tagged_path = folder / "loans.parquet", folder / "tagged.csv"
-    for p in (loans_path, tagged_path):
-        if not p.exists():
-            raise InputFileNotFound(f"{p} not found: is {folder} a folder written by "
-                                    "`greenkit tag BOOK -o DIR`?", path=p)
-    loans = pd.read_parquet(loans_path)
-    tagged = pd.read_csv(tagged_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    cols = [f"{taxonomy}.{c}" for c in ("edition", "code", "name", "status")]
-    if cols[0] not in tagged:
-        names = sorted({c.split(".")[0] for c in tagged.columns if c.endswith(".status")}
-                       - {"declared"})
-        raise InputError(f"taxonomy column {taxonomy!r} is not in {tagged_path} "
-                         f"(have: {', '.join(names)})", path=tagged_path)
-    tags = tagged[["loan_id", ROW, *cols]].rename(columns=dict(zip(
-        cols, ["edition", "item_code", "item_name", "tag_status"], strict=True)))
-    tags[ROW] = pd.to_numeric(tags[ROW]).astype("int64")
-    loans = loans.copy()
-    loans["loan_id"] = loans["loan_id"].astype(str)
-    loans[ROW] = loans[ROW].astype("int64")
-    frame = loans.merge(tags, on=["loan_id", ROW], how="left", validate="one_to_one")
-    frame["taxonomy"] = taxonomy
-    summary = {}
-    if (folder / "summary.json").exists():
-        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    return frame, summary
 
 
 def join_project_data(frame: pd.DataFrame, path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:

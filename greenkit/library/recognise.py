@@ -25,7 +25,6 @@ rule, with the value used), from which any decision can be explained.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +45,7 @@ from greenkit.library.names import (
     name_key,
 )
 from greenkit.library.rules import Rule, RuleSet, load_rules
+from greenkit.tag.folder import read_tagged as read_tagged_folder
 from greenkit.validate import REJECTED, validate_table
 
 #: The edition whose items carry the 温室气体减排贡献属性 (carbon_effect).
@@ -99,45 +99,22 @@ class Recognition:
 # --------------------------------------------------------------------------
 
 def read_tagged(folder: Path, taxonomy: str) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Loans with their tag under ``taxonomy``, from a ``greenkit tag`` folder."""
-    folder = Path(folder)
-    tagged_path, loans_path = folder / "tagged.csv", folder / "loans.parquet"
-    for p in (tagged_path, loans_path):
-        if not p.is_file():
-            raise InputError(f"not a tagged folder: {p.name} is missing (run `greenkit tag "
-                             "BOOK -o DIR` first)", path=folder)
-    try:
-        tagged = pd.read_csv(tagged_path, encoding="utf-8-sig", dtype="string",
-                             keep_default_na=False)
-    except (pd.errors.EmptyDataError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read tagged.csv: {exc}", path=tagged_path) from exc
-    cols = [f"{taxonomy}.{c}" for c in ("edition", "code", "name", "status", "rule", "reason")]
-    missing = [c for c in cols if c not in tagged]
-    if missing:
-        raise InputError(f"tagged.csv has no columns for taxonomy {taxonomy!r} "
-                         f"(missing {', '.join(missing)})", path=tagged_path)
-    tag = tagged[["loan_id", *cols]].rename(columns=dict(zip(cols, (
-        "taxonomy_edition", "taxonomy_code", "taxonomy_name", "taxonomy_status",
-        "tag_rules", "tag_reason"), strict=True)))
-    try:
-        loans = pd.read_parquet(loans_path)
-    except Exception as exc:  # pyarrow raises several types for a broken file
-        raise InputError(f"cannot read loans.parquet: {exc}", path=loans_path) from exc
-    keep = [c for c in ("loan_id", "borrower_name", "borrower_id", "project_name", "purpose",
-                        "industry_code", "outstanding", "currency", "approval_date", "region")
-            if c in loans]
-    merged = loans[keep].merge(tag.drop_duplicates("loan_id"), on="loan_id", how="left")
-    for c in ("borrower_name", "borrower_id", "project_name", "purpose", "industry_code",
-              "currency", "region"):
-        if c not in merged:
-            merged[c] = pd.Series(pd.NA, index=merged.index, dtype="string")
-    summary: dict[str, Any] = {}
-    if (folder / "summary.json").is_file():
-        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    provenance = {"tagged_csv": file_sha256(tagged_path), "loans_parquet": file_sha256(loans_path),
-                  "book": (summary.get("input") or {}).get("sha256"),
+    """Loans with their tag under ``taxonomy``, from a ``greenkit tag`` folder,
+    in the library's column names, and the provenance of what was read."""
+    frame, summary = read_tagged_folder(folder, taxonomy)
+    frame = frame.rename(columns={"edition": "taxonomy_edition", "item_code": "taxonomy_code",
+                                  "item_name": "taxonomy_name", "tag_status": "taxonomy_status",
+                                  "tag_rules": "tag_rules", "tag_reason": "tag_reason"})
+    keep = ["loan_id", "borrower_name", "borrower_id", "project_name", "purpose",
+            "industry_code", "outstanding", "currency", "approval_date", "region",
+            "taxonomy_edition", "taxonomy_code", "taxonomy_name", "taxonomy_status",
+            "tag_rules", "tag_reason"]
+    for c in keep:
+        if c not in frame:
+            frame[c] = pd.Series(pd.NA, index=frame.index, dtype="string")
+    provenance = {**summary["_provenance"], "book": (summary.get("input") or {}).get("sha256"),
                   "tagged_as_of": summary.get("as_of")}
-    return merged, provenance
+    return frame[keep], provenance
 
 
 def read_company_data(path: str | Path, amount_unit: str | None = None

@@ -1,0 +1,28 @@
+"""Read a YAML document a user may have edited, with a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from greenkit.errors import ConfigError, GreenkitError, InputFileNotFound
+
+
+def read_yaml(path: str | Path, error: type[GreenkitError] = ConfigError,
+              expect: type = dict) -> Any:
+    """Parse ``path``; a missing file, invalid YAML or a document of the wrong
+    type is a ``GreenkitError`` (``error``) naming the file."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputFileNotFound("does not exist", path=p)
+    try:
+        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise error(f"not valid YAML: {exc}", path=p) from exc
+    if doc is None:
+        doc = expect()
+    if not isinstance(doc, expect):
+        raise error(f"expected a {expect.__name__} at the top level", path=p)
+    return doc
