@@ -21,7 +21,7 @@ def uscc_check_char(body: str) -> str:
     """Return the 18th (check) character for a 17-character code body."""
     if len(body) != 17 or any(c not in _VALUE for c in body):
         raise ValueError(f"not a 17-character credit-code body: {body!r}")
-    total = sum(_VALUE[c] * int(w) for c, w in zip(body, USCC_WEIGHTS))
+    total = sum(_VALUE[c] * int(w) for c, w in zip(body, USCC_WEIGHTS, strict=True))
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 

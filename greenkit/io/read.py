@@ -194,11 +194,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawTable:
                              path=path)
         ws = wb[sheet] if sheet else wb.worksheets[0]
         rows = ws.iter_rows(values_only=True)
-        header, header_row = None, 0
-        for header_row, values in enumerate(rows, start=1):
-            if values and any(v not in (None, "") for v in values):
-                header = [_cell_text(v) for v in values]
-                break
+        first = next(((i, values) for i, values in enumerate(rows, start=1)
+                      if values and any(v not in (None, "") for v in values)), None)
+        header, header_row = (None, 0) if first is None else (
+            [_cell_text(v) for v in first[1]], first[0])
         if header is None:
             raise InputError(f"sheet {ws.title!r} is empty", path=path)
         while header and not header[-1].strip():

@@ -21,8 +21,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from greenkit.tag import criteria as crit
 from greenkit.frames import join_per_group
+from greenkit.tag import criteria as crit
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
     SCORE_INDUSTRY_PARTIAL,
