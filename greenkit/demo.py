@@ -40,8 +40,8 @@ def run_demo(output: Path) -> dict[str, Path]:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     steps: dict[str, Path] = {}
-    from greenkit.taxonomy import list_taxonomies
     from greenkit.io import write_json
+    from greenkit.taxonomy import list_taxonomies
 
     steps["taxonomies"] = write_json([t.counts() for t in list_taxonomies()],
                                      out / "taxonomies.json")

@@ -13,7 +13,6 @@ in ``DuplicateTracker`` so that the per-partition work stays a pure function.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -23,9 +22,9 @@ import pandera.pandas as pa
 
 from greenkit.errors import FINDING_COLUMNS, InputError, UnitError, empty_findings
 from greenkit.fields import Field, FieldRegistry, HeaderMatch, registry
+from greenkit.frames import nfkc, regex_contains, regex_replace
 from greenkit.ids import uscc_problem
 from greenkit.io.read import ROW, RawTable
-from greenkit.frames import nfkc, regex_contains, regex_replace
 from greenkit.units import currency_scale
 
 #: Column holding the reason a row was rejected (empty when accepted).

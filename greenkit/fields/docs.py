@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 from greenkit.fields import Field, registry
 from greenkit.paths import home
