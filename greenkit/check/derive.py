@@ -341,6 +341,35 @@ def report_text(path: Path) -> tuple[str | None, str]:
 # --------------------------------------------------------------------------- driver
 
 
+def _declared_parts(declared: Declared, frame: pd.DataFrame, fs: FactorSet, year: int,
+                    opts: ReductionOptions) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    factors = declared_factor_table(declared, fs, year)
+    fs_decl = with_declared_factors(fs, factors)
+    red_decl = compute_reductions(frame, opts, fs=fs_decl, year=year) if fs_decl else None
+    return factors, red_decl
+
+
+def _with_declared_totals(rt: dict, red_decl: pd.DataFrame | None) -> dict:
+    rt = {k: v for k, v in rt.items() if not k.endswith("_declared_factors")}
+    if red_decl is not None:
+        rd = reduction_totals(red_decl)
+        rt["project_total_declared_factors"] = rd["project_total"]
+        rt["attributed_declared_factors"] = rd["attributed"]
+    return rt
+
+
+def apply_declared(d: Derived, doc: dict) -> Derived:
+    """The same submission with other declared figures (no re-tagging): for what-if checks."""
+    declared = parse_declared(doc)
+    year = d.manifest.reporting_year
+    opts = ReductionOptions(taxonomy="declared", year=year)
+    factors, red_decl = _declared_parts(declared, reduction_frame(d.loans), d.fs, year, opts)
+    return dataclasses.replace(d, declared=declared, grid_factors=factors,
+                               reductions_declared_factors=red_decl,
+                               reduction_totals=_with_declared_totals(d.reduction_totals,
+                                                                      red_decl))
+
+
 def derive(sub: Submission) -> Derived:
     m = parse_manifest(sub.manifest)
     declared = parse_declared(sub.declared)
@@ -352,14 +381,8 @@ def derive(sub: Submission) -> Derived:
     frame = reduction_frame(loans)
     opts = ReductionOptions(taxonomy="declared", year=year)
     red = compute_reductions(frame, opts, fs=fs, year=year)
-    factors = declared_factor_table(declared, fs, year)
-    fs_decl = with_declared_factors(fs, factors)
-    red_decl = compute_reductions(frame, opts, fs=fs_decl, year=year) if fs_decl else None
-    rt = reduction_totals(red)
-    if red_decl is not None:
-        rd = reduction_totals(red_decl)
-        rt["project_total_declared_factors"] = rd["project_total"]
-        rt["attributed_declared_factors"] = rd["attributed"]
+    factors, red_decl = _declared_parts(declared, frame, fs, year, opts)
+    rt = _with_declared_totals(reduction_totals(red), red_decl)
     fin = ops = None
     if "financed" in sub.files:
         try:
@@ -382,4 +405,4 @@ def derive(sub: Submission) -> Derived:
                    report_text=text, report_problem=problem, fs=fs)
 
 
-__all__ = ["Derived", "Manifest", "ROW", "derive", "parse_manifest"]
+__all__ = ["Derived", "Manifest", "ROW", "apply_declared", "derive", "parse_manifest"]

@@ -137,11 +137,20 @@ def _validate_shipped(path: str, doc: dict) -> dict[str, Rule]:
         if not problems:
             out[rid] = Rule(id=rid, category=r["category"], severity=r["severity"],
                             name_zh=r["name_zh"], name_en=r["name_en"],
-                            explanation_zh=" ".join(str(r["explanation_zh"]).split()),
+                            explanation_zh=_join_zh(str(r["explanation_zh"])),
                             explanation_en=" ".join(str(r["explanation_en"]).split()),
                             params=params, enabled=bool(r.get("enabled", True)))
     _raise(path, problems)
     return out
+
+
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+
+
+def _join_zh(text: str) -> str:
+    """Fold YAML line breaks: one space, none between two Chinese characters."""
+    s = " ".join(text.split())
+    return re.sub(f"(?<=[{_CJK}]) (?=[{_CJK}])", "", s)
 
 
 def _check_params(path: str, rid: str, params: dict) -> list[dict]:

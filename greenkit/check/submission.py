@@ -25,7 +25,6 @@ symlink, a sub-folder or a file outside the layout. Every refusal is a
 from __future__ import annotations
 
 import json
-import shutil
 import stat
 import tempfile
 import zipfile
@@ -300,10 +299,3 @@ def open_submission(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Submis
     return Submission(name=name, source=src, root=root, files=files, manifest=manifest,
                       declared=declared, _tmp=tmp)
 
-
-def copy_submission(sub: Submission, dest: Path) -> Path:
-    """Copy the layout files of an opened submission to ``dest`` (for archiving)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for p in sub.files.values():
-        shutil.copyfile(p, dest / p.name)
-    return dest
