@@ -71,8 +71,9 @@ def emit(frame: pd.DataFrame, fmt: Format, title: str = "", output: Path | None 
 
 def rich_table(frame: pd.DataFrame, title: str = "", max_rows: int = 200) -> Table:
     t = Table(title=title or None, show_lines=False, header_style="bold")
-    for col in frame.columns:
-        t.add_column(str(col), overflow="fold")
+    for i, col in enumerate(frame.columns):
+        # the first column is the key a user scans for: never wrap it
+        t.add_column(str(col), overflow="fold", no_wrap=i == 0)
     for row in frame.head(max_rows).itertuples(index=False):
         t.add_row(*["" if pd.isna(v) else str(v) for v in row])
     if len(frame) > max_rows:

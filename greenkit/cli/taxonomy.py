@@ -27,8 +27,8 @@ def list_cmd(fmt: Format = FORMAT_OPT,
         emit(pd.DataFrame(rows), fmt, json_obj=rows)
         return
     table = pd.DataFrame([{
-        "id": r["id"], "title": r["title_zh"], "document": r["document_number"],
-        "in force": f"{r['effective_from']} – {r['effective_to'] or ''}",
+        "id": r["id"], "document": r["document_number"],
+        "in force": f"{r['effective_from']} –{r['effective_to'] or ''}",
         "levels": " / ".join(str(r["levels"][k]) for k in sorted(r["levels"])),
         "rules": r["rules"], "criteria": r["criteria"],
         "verified": f"{r['verified_share']:.0%}",
