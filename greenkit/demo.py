@@ -55,6 +55,9 @@ def run_demo(output: Path) -> dict[str, Path]:
 
     reductions = out / "carbon" / "reductions" / "reductions.csv"
     steps.update(library_demo(out, tagged, reductions if reductions.exists() else None))
+    from greenkit.report.demo import run_demo as report_demo
+
+    steps.update(report_demo(out, tagged, out / "carbon"))
     from greenkit.check.demo import run_demo as check_demo
 
     steps.update(check_demo(out))

@@ -13,6 +13,8 @@ fonts=$(fc-list 2>/dev/null || true)
 libs=$(ldconfig -p 2>/dev/null || true)
 grep -qi "Noto Sans CJK" <<<"$fonts" || missing+=(fonts-noto-cjk)
 grep -q "libpango-1.0.so" <<<"$libs" || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b)
+# WeasyPrint subsets embedded fonts with HarfBuzz; without it a CJK PDF is 5x slower.
+grep -q "libharfbuzz-subset.so.0" <<<"$libs" || missing+=(libharfbuzz-subset0)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 

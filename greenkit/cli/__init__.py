@@ -45,13 +45,14 @@ def _root(
 
 
 def _register() -> None:
-    from greenkit.cli import carbon, check, demo, library, tag, taxonomy
+    from greenkit.cli import carbon, check, demo, library, report, tag, taxonomy
 
     app.command("demo")(demo.demo)
     app.add_typer(taxonomy.app, name="taxonomy")
     app.command("tag")(tag.tag)
     app.add_typer(carbon.app, name="carbon")
     app.add_typer(library.app, name="library")
+    app.add_typer(report.app, name="report")
     app.command("check")(check.check)
 
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from greenkit.errors import InputError, InputFileNotFound
-from greenkit.report.render import chart_svg, fmt_number, fmt_pct, fmt_wan, translate
+from greenkit.report.render import catalog, chart_svg, fmt_number, fmt_pct, fmt_wan, translate
 
 GREEN = ("aligned", "eligible")
 TAXONOMY = "in-force"
@@ -40,11 +40,15 @@ class Registry:
     def t(self, key: str, **kw) -> str:
         return translate(key, self.lang, **kw)
 
+    def label(self, prefix: str, value) -> str:
+        """Label of a vocabulary value (``status.aligned``); the value itself if unknown."""
+        return catalog(self.lang).get(f"{prefix}.{value}", str(value))
+
     def table(self, tid: str, caption: str, columns: list[tuple[str, bool]], rows: list[list],
               *, source: str, filter: str, notes: list[str] | None = None,
-              total: bool = False) -> dict:
+              total: bool = False, cls: str = "") -> dict:
         """``columns``: (label, numeric?) pairs; ``rows``: lists of display strings."""
-        tb = {"id": tid, "kind": "table", "caption": caption,
+        tb = {"id": tid, "kind": "table", "caption": caption, "cls": cls,
               "columns": [{"label": c, "num": n} for c, n in columns],
               "rows": [["" if c is None else str(c) for c in r] for r in rows],
               "notes": notes or [], "source": source, "filter": filter, "total": total}
@@ -56,10 +60,21 @@ class Registry:
         if not data.get("labels"):
             return None
         fg = {"id": fid, "kind": "figure", "caption": caption,
-              "svg": chart_svg(kind, data, f"{fid} {caption}", self.lang),
+              "svg": chart_svg(kind, {**data, "draw_title": False}, f"{fid} {caption}",
+                               self.lang),
               "source": source, "filter": filter, "notes": notes or []}
         self.items.append(fg)
         return fg
+
+
+def trace_items(items: list[dict]) -> list[dict]:
+    """Tables and figures for the appendix's trace table, in reading order (T-1.1 … F-8.1)."""
+    def key(it: dict):
+        prefix, _, num = it["id"].partition("-")
+        parts = [int(x) if x.isdigit() else 0 for x in num.split(".")]
+        return (parts, 0 if prefix == "T" else 1)
+
+    return sorted((it for it in items if not it["id"].startswith("T-A")), key=key)
 
 
 # --------------------------------------------------------------------------- tagged
@@ -129,12 +144,18 @@ def _edition_info(edition: str) -> dict:
             "effective_from": str(t.effective_from or "")}
 
 
+def edition_short(edition: str, lang: str) -> str:
+    """``2019版`` / ``2019 ed.`` (the year the edition took effect)."""
+    year = _edition_info(edition)["effective_from"][:4] if edition else ""
+    return f"{year}版" if lang == "zh" else f"{year} ed."
+
+
 def edition_label(edition: str, lang: str) -> str:
+    """The catalogue's title (its document number is in the appendix, T-A.2)."""
     if not edition:
         return ""
     info = _edition_info(edition)
-    title = info["title_zh"] if lang == "zh" else info["title_en"]
-    return f"{title}（{info['doc']}）" if lang == "zh" else f"{title} ({info['doc']})"
+    return info["title_zh"] if lang == "zh" else info["title_en"]
 
 
 def first_levels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -310,12 +331,16 @@ def load_financed(carbon: Path | None) -> Financed | None:
 
 
 def operations_footprint(activity: dict, profile_path: Path, where: str):
-    """``greenkit.carbon.footprint`` on an activity mapping embedded in a profile."""
+    """``greenkit.carbon.footprint`` on an activity mapping embedded in a profile.
+
+    Returns (FootprintResult, company, section frames); errors name the profile key.
+    """
     import tempfile
 
     import yaml
 
-    from greenkit.carbon.footprint import FootprintOptions, footprint
+    from greenkit.carbon.footprint import FootprintOptions, footprint, read_activity
+    from greenkit.errors import GreenkitError
     from greenkit.io.read import file_sha256
 
     with tempfile.TemporaryDirectory(prefix="greenkit-ops-") as tmp:
@@ -323,20 +348,35 @@ def operations_footprint(activity: dict, profile_path: Path, where: str):
         path.write_text(yaml.safe_dump(activity, allow_unicode=True), encoding="utf-8")
         try:
             res = footprint(path, FootprintOptions())
-        except Exception as exc:
-            from greenkit.errors import GreenkitError
-
-            if isinstance(exc, GreenkitError):
-                msg = str(exc).replace(str(path), f"{profile_path.name}:{where}")
-                raise type(exc)(msg, path=profile_path) from exc
-            raise
+            company, frames = read_activity(path)
+        except GreenkitError as exc:
+            msg = str(exc).replace(f"{path}: ", "").replace(str(path), "")
+            raise type(exc)(f"{where}: {msg}", path=profile_path) from exc
     res.summary["input"] = {"path": f"{profile_path.name}#{where}",
                             "sha256": file_sha256(profile_path)}
-    return res
+    return res, company, frames
 
 
-def energy_use(activity: dict, lang: str) -> pd.DataFrame:
-    """Energy use lines: electricity (MWh) and fuels (GJ), with tce, from the activity data."""
+def footprint_item(r, t) -> str:
+    """Readable item of a footprint line (market-based lines get a translated label)."""
+    if r.category == "market-based":
+        zero = not pd.isna(r.factor_value) and float(r.factor_value) == 0.0
+        return t("scope.s2_market") + " · " + t("ops.market_green" if zero else "ops.market_rest")
+    text = "" if pd.isna(r.description) else str(r.description)
+    return text or ("" if pd.isna(r.region) else str(r.region))
+
+
+def activity_footprint(path: Path):
+    """``greenkit.carbon.footprint`` on an activity file; (result, company, frames)."""
+    from greenkit.carbon.footprint import FootprintOptions, footprint, read_activity
+
+    res = footprint(path, FootprintOptions())
+    company, frames = read_activity(path)
+    return res, company, frames
+
+
+def energy_use(company: dict, frames: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """Energy use lines: electricity (MWh) and fuels (GJ), with tce, from activity data."""
     from greenkit.carbon.factors import fuel_emissions, load_factors
     from greenkit.units import conversion_factor
 
@@ -344,31 +384,35 @@ def energy_use(activity: dict, lang: str) -> pd.DataFrame:
     tce_gj = fs.other_factor("tce_energy")["value"]  # GJ per tce
     kgce_kwh = fs.other_factor("electricity_coal_equivalent_calorific")["value"]
     rows = []
-    elec = pd.DataFrame(activity.get("electricity") or [])
-    if len(elec):
+    elec = frames.get("electricity", pd.DataFrame())
+    if len(elec) and "quantity" in elec:
         units = elec["unit"].astype(str)
         factor = units.map(lambda u: conversion_factor(u, "MWh", "electricity.unit"))
         mwh = pd.to_numeric(elec["quantity"], errors="coerce") * factor
-        label = elec.get("site", elec.get("region")).astype(str)
-        region = elec.get("region", pd.Series("", index=elec.index)).astype(str)
+        region = (elec["region"] if "region" in elec else pd.Series("", index=elec.index)
+                  ).fillna("").astype(str)
+        site = (elec["site"] if "site" in elec else region).fillna("").astype(str)
+        label = (site + "（" + region + "）") if lang == "zh" else (site + " (" + region + ")")
         rows.append(pd.DataFrame({
-            "kind": "electricity", "label": label + "（" + region + "）" if lang == "zh"
-            else label + " (" + region + ")",
-            "quantity": elec["quantity"], "unit": units, "mwh": mwh, "gj": mwh * 3.6,
-            "tce": mwh * 1000 * kgce_kwh / 1000}))
-    fuels = pd.DataFrame(activity.get("fuels") or [])
-    if len(fuels):
-        pset = fuels.get("parameter_set", pd.Series(np.nan, index=fuels.index)).fillna(
-            (activity.get("company") or {}).get("parameter_set") or "cn-gbt32150")
+            "kind": "electricity", "label": label.where(site != region, region),
+            "site": site, "quantity": pd.to_numeric(elec["quantity"], errors="coerce"),
+            "unit": units, "mwh": mwh, "gj": mwh * 3.6, "tce": mwh * kgce_kwh}))
+    fuels = frames.get("fuels", pd.DataFrame())
+    if len(fuels) and "quantity" in fuels:
+        default = str(company.get("parameter_set") or "cn-gbt32150")
+        pset = (fuels["parameter_set"].astype("object") if "parameter_set" in fuels
+                else pd.Series(None, index=fuels.index, dtype="object")).fillna(default).astype(str)
         em = fuel_emissions(fuels["fuel"], fuels["quantity"], fuels["unit"].astype(str),
-                            parameter_set=pset.astype(str), fs=fs, where="operations.fuels")
-        label = fuels.get("source", fuels["fuel"]).astype(str)
-        rows.append(pd.DataFrame({"kind": "fuel", "label": label, "quantity": fuels["quantity"],
+                            parameter_set=pset, fs=fs, where="fuels")
+        label = (fuels["source"] if "source" in fuels else fuels["fuel"]).fillna("").astype(str)
+        rows.append(pd.DataFrame({"kind": "fuel", "label": label, "site": label,
+                                  "quantity": pd.to_numeric(fuels["quantity"], errors="coerce"),
                                   "unit": fuels["unit"].astype(str), "mwh": np.nan,
                                   "gj": em["energy_gj"], "tce": em["energy_gj"] / tce_gj}))
+    cols = ["kind", "label", "site", "quantity", "unit", "mwh", "gj", "tce"]
     if not rows:
-        return pd.DataFrame(columns=["kind", "label", "quantity", "unit", "mwh", "gj", "tce"])
-    return pd.concat(rows, ignore_index=True)
+        return pd.DataFrame(columns=cols)
+    return pd.concat(rows, ignore_index=True)[cols]
 
 
 # --------------------------------------------------------------------------- provenance

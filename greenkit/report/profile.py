@@ -82,7 +82,7 @@ SCHEMAS: dict[str, dict] = {
             "irom!": TEXT,
             "targets": ("list", ("mapping", {"name!": TEXT, "scope": STR, "base_year": NUM,
                                              "target_year": NUM, "reduction_pct": NUM,
-                                             "type": STR, "note": TEXT})),
+                                             "type": TEXT, "note": TEXT})),
             "measures": TEXT}),
         "topics": ("list", ("mapping", {"id!": STR, "name!": TEXT, "governance!": TEXT,
                                         "strategy!": TEXT, "irom!": TEXT,

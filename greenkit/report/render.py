@@ -26,6 +26,7 @@ with a ``FetchRefused`` naming the URL.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import math
 import re
@@ -373,7 +374,8 @@ def chart_svg(kind: str, data: dict, title: str, lang: str = "zh") -> str:
     """A chart as an inline ``<svg>`` element (returned as ``Markup``).
 
     ``data``: ``{"labels": [...], "series": {name: [values]}, "unit": "万元"}``
-    (``"values": [...]`` is accepted for one series). ``kind``: ``barh``
+    (``"values": [...]`` is accepted for one series; ``"draw_title": False``
+    leaves the title out of the drawing, for a caption beside it). ``kind``: ``barh``
     (horizontal bars, long category names), ``bar`` (grouped columns) or
     ``line``. Missing values are gaps, never zeros. Text is drawn as paths with
     Noto Sans CJK SC, so the SVG needs no font and shows no tofu.
@@ -439,7 +441,12 @@ def chart_svg(kind: str, data: dict, title: str, lang: str = "zh") -> str:
                           ha="right" if n > 8 else "center")
             ax.set_ylabel(unit)
             ax.margins(y=0.15)
-        ax.set_title(_label(title), loc="left")
+        from matplotlib.ticker import FuncFormatter
+
+        thousands = FuncFormatter(lambda v, _pos: fmt_number(v, 0))
+        (ax.xaxis if kind == "barh" else ax.yaxis).set_major_formatter(thousands)
+        if data.get("draw_title", True):
+            ax.set_title(_label(title), loc="left")
         ax.grid(axis="x" if kind == "barh" else "y", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
         if any(_label(n) for n in names) and len(names) > 1:
@@ -447,8 +454,44 @@ def chart_svg(kind: str, data: dict, title: str, lang: str = "zh") -> str:
         fig.tight_layout()
         buf = io.StringIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg"):]
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    svg = _inline_svg(buf.getvalue(), "c" + hashlib.sha1(
+        f"{kind}|{title}|{data!r}".encode()).hexdigest()[:8])
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
     return Markup(svg)
+
+
+def _inline_svg(svg: str, prefix: str) -> str:
+    """matplotlib's SVG made fit to sit inside an HTML page next to other charts.
+
+    - the XML prolog, DOCTYPE and metadata go;
+    - ``style="k: v; …"`` becomes presentation attributes ``k="v"`` and the
+      ``<style>`` block's ``*{…}`` rules go on the root element, so neither the
+      browser's nor WeasyPrint's HTML stylesheet machinery sees SVG-only
+      properties (WeasyPrint warned about every one of them);
+    - every ``id`` (and each ``#id`` reference) gets ``prefix``, so two charts on
+      one page never share an id.
+    """
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    root_rules = ""
+    m = re.search(r"<style[^>]*>(.*?)</style>\s*", svg, flags=re.S)
+    if m:
+        rule = re.search(r"\*\s*\{([^}]*)\}", m.group(1))
+        root_rules = rule.group(1) if rule else ""
+        svg = svg[:m.start()] + svg[m.end():]
+
+    def attrs(decls: str) -> str:
+        out = []
+        for decl in decls.split(";"):
+            if ":" in decl:
+                k, v = decl.split(":", 1)
+                out.append(f'{k.strip()}="{escape(v.strip())}"')
+        return " ".join(out)
+
+    svg = re.sub(r'\sstyle="([^"]*)"', lambda mm: " " + attrs(mm.group(1)), svg)
+    if root_rules:
+        svg = svg.replace("<svg ", f"<svg {attrs(root_rules)} ", 1)
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    return re.sub(r'(\bid="|href="#|url\(#)([^")]+)',
+                  lambda mm: mm.group(1) + (f"{prefix}-{mm.group(2)}" if mm.group(2) in ids
+                                            else mm.group(2)), svg)
