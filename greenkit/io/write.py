@@ -11,7 +11,6 @@ Parquet and JSON are for machines and keep values exactly.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,11 @@ import numpy as np
 import pandas as pd
 
 from greenkit.errors import InputError
+from greenkit.frames import regex_contains
 
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+# RE2 patterns (run by pyarrow, not Python's re) over whole columns.
+_FORMULA = r"^[=+\-@\t\r]"
+_NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +37,7 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         if not (pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s)):
             continue
         text = s.astype("string")
-        risky = text.str.match(_FORMULA).fillna(False) & ~text.str.match(_NUMBER).fillna(False)
+        risky = regex_contains(text, _FORMULA) & ~regex_contains(text, _NUMBER)
         if risky.any():
             out[col] = s.astype("object").where(~risky, "'" + text[risky].astype(str))
     return out

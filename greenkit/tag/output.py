@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from greenkit.io import neutralise_formulas, write_csv, write_json, write_xlsx
@@ -36,8 +37,16 @@ class FolderSink:
             return
         path = self.folder / f"{name}.csv"
         first = name not in self._started
-        neutralise_formulas(frame).to_csv(path, mode="w" if first else "a", header=first,
-                                          index=False, encoding="utf-8-sig" if first else "utf-8")
+        safe = neutralise_formulas(frame)
+        with path.open("wb" if first else "ab") as fh:
+            if first:
+                fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
+            try:
+                table = pa.Table.from_pandas(safe, preserve_index=False)
+                pacsv.write_csv(table, fh, pacsv.WriteOptions(include_header=first))
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                # a column of mixed Python objects: let pandas format it
+                fh.write(safe.to_csv(index=False, header=first).encode("utf-8"))
         self._started.add(name)
 
     def _loans(self, frame: pd.DataFrame) -> None:
