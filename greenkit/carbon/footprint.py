@@ -37,7 +37,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pint
-import yaml
 
 from greenkit.carbon.common import INSUFFICIENT, OK, num, provenance, text
 from greenkit.carbon.factors import (
@@ -50,6 +49,7 @@ from greenkit.carbon.factors import (
 from greenkit.errors import ConfigError, InputError, InputFileNotFound, UnitError
 from greenkit.io import read_table, write_csv, write_json
 from greenkit.io.read import file_sha256
+from greenkit.io.yamlfile import read_yaml
 from greenkit.units import parse_unit
 
 SECTIONS = ("fuels", "fugitive", "electricity", "heat", "green_certificates", "green_power",
@@ -90,10 +90,7 @@ def read_activity(path: str | Path) -> tuple[dict, dict[str, pd.DataFrame]]:
     if not p.exists():
         raise InputFileNotFound(f"{p} does not exist", path=p)
     if p.suffix.lower() in (".yaml", ".yml"):
-        try:
-            doc = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"not valid YAML: {exc}", path=p) from exc
+        doc = read_yaml(p, ConfigError, expect=object) or {}
         if not isinstance(doc, dict):
             raise InputError("expected a mapping with company, fuels, electricity, …", path=p)
         company = doc.get("company") or {}

@@ -19,6 +19,7 @@ import pandas as pd
 
 from greenkit.check.derive import Derived
 from greenkit.check.rules import Rule
+from greenkit.errors import TaxonomyError
 from greenkit.ids import uscc_problem
 from greenkit.io import ROW
 from greenkit.tag.editions import IN_FORCE, chain
@@ -160,7 +161,7 @@ def chk_c02(d: Derived, rule: Rule) -> list[Finding]:
     if d.manifest.catalogue and d.manifest.catalogue != IN_FORCE:
         try:
             load_taxonomy(d.manifest.catalogue)
-        except Exception:
+        except TaxonomyError:
             probs.append({"field": "catalogue",
                           "problem": f"unknown catalogue {d.manifest.catalogue!r}"})
     if not probs:

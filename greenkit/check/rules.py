@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from greenkit.errors import FINDING_COLUMNS, ConfigError, InputFileNotFound
+from greenkit.errors import FINDING_COLUMNS, ConfigError
+from greenkit.io.yamlfile import read_yaml
 
 SEVERITIES = ("high", "medium", "low", "info")
 #: Severities that count as findings for the verdict and the exit code.
@@ -96,12 +96,7 @@ def _raise(path: str, problems: list[dict]) -> None:
 
 
 def _read_yaml(path: Path) -> dict:
-    if not path.exists():
-        raise InputFileNotFound(f"{path} does not exist", path=path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"not valid YAML: {exc}", path=path) from exc
+    doc = read_yaml(path, ConfigError, expect=object)
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
         raise ConfigError("expected a mapping with a 'rules' list", path=path)
     return doc

@@ -19,7 +19,7 @@ def read_yaml(path: str | Path, error: type[GreenkitError] = ConfigError,
         raise InputFileNotFound("does not exist", path=p)
     try:
         doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise error(f"not valid YAML: {exc}", path=p) from exc
     if doc is None:
         doc = expect()

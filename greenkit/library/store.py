@@ -41,7 +41,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from greenkit.errors import InputError, StoreError
@@ -156,7 +156,7 @@ class Store:
 
         try:
             return make_url(self.url).render_as_string(hide_password=True)
-        except Exception:
+        except (ValueError, TypeError, ArgumentError):  # an unparsable URL: never echo it
             return "<database url>"
 
     @staticmethod

@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 
 from greenkit.errors import GreenkitError
+from greenkit.io.yamlfile import read_yaml
 from greenkit.paths import templates_dir
 
 DASH = "—"
@@ -168,10 +168,7 @@ def _catalog(folder: str, lang: str) -> dict[str, str]:
     path = Path(folder) / "i18n" / f"{lang}.yaml"
     if not path.exists():
         raise ReportError(f"no translation file for language {lang!r}", path=path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ReportError(f"not valid YAML: {exc}", path=path) from exc
+    doc = read_yaml(path, ReportError, expect=object) or {}
     if not isinstance(doc, Mapping):
         raise ReportError("expected a mapping of labels", path=path)
     return _flatten(doc)
