@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 import pytest
 
 from greenkit.ids import uscc_check_char
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Keep the taxonomy cache of the test run (and of CLI subprocesses it
+    starts) out of the user's real cache directory."""
+    old = os.environ.get("GREENKIT_CACHE_DIR")
+    os.environ["GREENKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("greenkit-cache"))
+    yield
+    if old is None:
+        os.environ.pop("GREENKIT_CACHE_DIR", None)
+    else:
+        os.environ["GREENKIT_CACHE_DIR"] = old
 
 
 def valid_uscc(body: str = "91350200MA2Y12345") -> str:

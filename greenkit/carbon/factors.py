@@ -25,6 +25,7 @@ import pint
 import yaml
 
 from greenkit.errors import FINDING_COLUMNS, InputError, TaxonomyError, UnitError, empty_findings
+from greenkit.io.yamlfile import load_yaml_text
 from greenkit.paths import taxonomies_dir
 from greenkit.units import parse_unit, registry
 
@@ -234,7 +235,7 @@ def validate_folder(path: Path) -> tuple[dict[str, pd.DataFrame], dict, pd.DataF
     mpath = path / "manifest.yaml"
     if mpath.exists():
         try:
-            manifest = yaml.safe_load(mpath.read_text(encoding="utf-8")) or {}
+            manifest = load_yaml_text(mpath.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             found.append(pd.DataFrame([_finding("manifest.yaml", "", "", "unreadable", "",
                                                 f"not valid YAML: {exc}")]))

@@ -13,12 +13,11 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from greenkit.check.checks import fmt_num, fmt_pct, fmt_wan
 from greenkit.check.run import CheckResult, Review, classification_table, review_dict
 from greenkit.errors import ConfigError
 from greenkit.io import to_jsonable, write_csv
+from greenkit.io.yamlfile import load_yaml_text
 from greenkit.paths import templates_dir
 
 TEMPLATE = "review/report.html.j2"
@@ -28,7 +27,7 @@ MAX_LOANS = 20
 @lru_cache(maxsize=4)
 def labels(lang: str = "zh") -> dict[str, str]:
     path = templates_dir() / "review" / "i18n.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    doc = load_yaml_text(path.read_text(encoding="utf-8")) or {}
     if lang not in doc:
         raise ConfigError(f"no labels for language {lang!r}", path=path)
     return {k: str(v) for k, v in doc[lang].items()}

@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from greenkit.errors import SubmissionError
+from greenkit.io.yamlfile import load_yaml_text
 
 #: kind → accepted file names (first match wins), and whether required.
 LAYOUT: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -260,7 +261,7 @@ def read_mapping(path: Path, label: str) -> dict:
     """A YAML or JSON file that must hold a mapping (safe loaders only)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-        doc = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        doc = json.loads(text) if path.suffix.lower() == ".json" else load_yaml_text(text)
     except (yaml.YAMLError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SubmissionError(f"{path.name} cannot be parsed: {exc}", path=label) from exc
     if doc is None:

@@ -16,9 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from greenkit.errors import ColumnMappingError, ConfigError, UnitError
+from greenkit.io.yamlfile import load_yaml_text
 from greenkit.units import conversion_factor, currency_scale, is_unit
 
 DTYPES = ("string", "float", "int", "bool", "date", "category")
@@ -228,7 +227,7 @@ def registry() -> FieldRegistry:
     pkg = resources.files(__package__)
     for entry in sorted(pkg.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".yaml"):
-            doc = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+            doc = load_yaml_text(entry.read_text(encoding="utf-8")) or {}
             fields.extend(_field_from(d, entry.name) for d in doc.get("fields", []))
     return FieldRegistry(fields)
 
@@ -241,7 +240,7 @@ def parse_column_renames(spec: str | None) -> dict[str, str]:
         return {}
     path = Path(spec)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} and path.exists():
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml_text(path.read_text(encoding="utf-8")) or {}
         if not isinstance(data, dict):
             raise ColumnMappingError("expected a mapping of source header: field", path=path)
         return {str(k): str(v) for k, v in data.items()}

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from greenkit.errors import ConfigError
+from greenkit.io.yamlfile import load_yaml_text
 
 KINDS = ("enterprise", "project")
 ROLES = ("require", "qualify", "screen", "evidence")
@@ -149,8 +150,7 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
     if not p.is_file():
         raise ConfigError(f"rules file not found: {p}", path=where)
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        doc = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - safe loader
+        doc = load_yaml_text(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"not valid YAML: {exc}", path=where) from exc
     if not isinstance(doc, dict):

@@ -19,11 +19,11 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from greenkit import __version__
 from greenkit.errors import ConfigError, InputFileNotFound
 from greenkit.io.read import file_sha256
+from greenkit.io.yamlfile import load_yaml_text
 from greenkit.report import data as D
 from greenkit.report.profile import load_profile, localise
 from greenkit.report.render import fmt_number, write_report
@@ -42,7 +42,7 @@ ENV_TOPICS = ("pollution", "waste", "ecosystems", "compliance", "energy", "water
 @lru_cache(maxsize=1)
 def index_rows() -> tuple[dict, ...]:
     text = resources.files("greenkit.report").joinpath("esg_index.yaml").read_text("utf-8")
-    return tuple(yaml.safe_load(text)["rows"])
+    return tuple(load_yaml_text(text)["rows"])
 
 
 def sections(lang: str) -> tuple[list[dict], dict[str, dict]]:

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from greenkit.errors import ConfigError, InputFileNotFound
+from greenkit.io.yamlfile import load_yaml_text
 
 # A schema is a dict of key → spec. A spec is a type name, or a (type, sub-schema)
 # pair for mappings and lists of mappings. A key ending in "!" is required.
@@ -157,7 +158,7 @@ def load_profile(path: str | Path, kind: str) -> dict:
     if not p.exists():
         raise InputFileNotFound(f"{p} does not exist", path=p)
     try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
+        doc = load_yaml_text(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ConfigError(f"not valid YAML: {exc}", path=p) from exc
     except UnicodeDecodeError as exc:

@@ -16,9 +16,9 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from greenkit.errors import ConfigError
+from greenkit.io.yamlfile import load_yaml_text
 from greenkit.taxonomy import Taxonomy, load_taxonomy
 
 IN_FORCE = "in-force"
@@ -27,7 +27,7 @@ IN_FORCE = "in-force"
 @lru_cache(maxsize=1)
 def config() -> dict:
     text = resources.files(__package__).joinpath("editions.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml_text(text)
 
 
 def chain(product: str | None = None) -> list[Taxonomy]:

@@ -6,20 +6,34 @@ time. Table-level checks (types, vocabularies, uniqueness) are pandera schemas;
 checks across tables (a rule's item exists and is a leaf, a criterion's
 variable is a registered field, an industry code exists in GB/T 4754-2017) are
 column operations on the loaded frames.
+
+A folder that loads cleanly is cached on disk (see ``_cache_dir``), so later
+processes skip reading and checking it: start-up of ``greenkit tag`` is
+dominated by these checks, not by the rows it tags.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
+from contextlib import suppress
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
 import yaml
 
+from greenkit import __version__
 from greenkit.errors import FINDING_COLUMNS, TaxonomyError, empty_findings
 from greenkit.fields import registry as field_registry
+from greenkit.io.yamlfile import load_yaml_text
 from greenkit.paths import taxonomies_dir
 from greenkit.taxonomy.model import (
     CARBON_EFFECTS,
@@ -173,7 +187,7 @@ def _load_manifest(folder: Path, out: _Collector) -> dict:
         out.add("manifest.yaml", "", "", "file_missing", "", "manifest.yaml is missing")
         return {}
     try:
-        m = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        m = load_yaml_text(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         out.add("manifest.yaml", "", "", "unreadable", "", f"not valid YAML: {exc}")
         return {}
@@ -411,8 +425,127 @@ def shipped_ids() -> list[str]:
                   if (p / "manifest.yaml").exists() and (p / "items.csv").exists())
 
 
-@lru_cache(maxsize=32)
-def _load_cached(folder: Path, mtime_key: tuple) -> Taxonomy:
+#: Bump when the cached payload's layout changes, so old files are ignored.
+_CACHE_FORMAT = 1
+_NO_CACHE_VALUES = ("", "0", "false", "no")
+#: What a damaged, truncated or foreign cache file can raise while unpickling.
+_UNREADABLE_CACHE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                     IndexError, KeyError, TypeError, ValueError)
+
+
+def _cache_dir() -> Path | None:
+    """The directory for cached taxonomies, or ``None`` when caching is off.
+
+    ``GREENKIT_CACHE_DIR`` wins, then ``$XDG_CACHE_HOME/greenkit``, then
+    ``~/.cache/greenkit`` — the user's own cache, never a shared location
+    greenkit picks for them. ``GREENKIT_NO_CACHE=1`` turns caching off (e.g.
+    to time a cold load, or where the home directory is shared).
+    """
+    if os.environ.get("GREENKIT_NO_CACHE", "").strip().lower() not in _NO_CACHE_VALUES:
+        return None
+    if os.environ.get("GREENKIT_CACHE_DIR"):
+        return Path(os.environ["GREENKIT_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "greenkit"
+    return Path.home() / ".cache" / "greenkit"
+
+
+@lru_cache(maxsize=1)
+def _checker_fingerprint() -> bytes:
+    """Hash of everything outside a folder that decides what loading it yields.
+
+    A folder's findings depend on greenkit's version and this checker's code,
+    the field registry, the unit definitions and the GB/T 4754-2017 list; the
+    pickled frames depend on pandas, numpy and pyarrow. Hashing these (a few
+    hundred KB, once per process) means an upgrade or a local edit never serves
+    a stale result.
+    """
+    h = hashlib.sha256()
+    for part in (_CACHE_FORMAT, __version__, pd.__version__, np.__version__,
+                 pyarrow.__version__):
+        h.update(f"{part}\0".encode())
+    sources = [Path(__file__), Path(__file__).with_name("model.py"),
+               taxonomies_dir() / "industry" / "gbt4754-2017.csv"]
+    sources += sorted((e for e in resources.files("greenkit.fields").iterdir()
+                       if e.name.endswith(".yaml")), key=lambda e: e.name)
+    sources.append(resources.files("greenkit.units").joinpath("definitions.txt"))
+    for src in sources:
+        try:
+            data = src.read_bytes()
+        except FileNotFoundError:
+            data = b"<missing>"
+        h.update(f"{src.name}\0{len(data)}\0".encode())
+        h.update(hashlib.sha256(data).digest())
+    return h.digest()
+
+
+def _cache_key(folder: Path) -> str:
+    """Content key of a folder: every file's name, size and sha256, plus its
+    absolute path and the checker fingerprint. Contents, not mtimes, because a
+    copy or checkout changes mtimes without changing content, and vice versa."""
+    h = hashlib.sha256(_checker_fingerprint())
+    h.update(f"{folder.resolve()}\0".encode())
+    for p in sorted(folder.iterdir()):
+        if p.is_file():
+            data = p.read_bytes()
+            h.update(f"{p.name}\0{len(data)}\0".encode())
+            h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def _cache_file(root: Path, folder: Path, key: str) -> Path:
+    """``<root>/taxonomies/<folder tag>-<key>.pickle``; the folder tag lets a
+    write drop the stale entries of the same folder, so the cache stays small."""
+    tag = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return root / "taxonomies" / f"{tag}-{key}.pickle"
+
+
+def _cache_read(path: Path, key: str) -> dict[str, Any] | None:
+    """The cached payload at ``path``, or ``None`` if absent, damaged or foreign.
+
+    The file is unpickled, which can run code. That is safe only because the
+    cache directory is the user's own and greenkit loads nothing there but
+    files it wrote itself: a fixed name pattern, owned by the current user,
+    holding this exact key. Anything else is ignored (and then rebuilt).
+    """
+    try:
+        if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
+            return None
+        with path.open("rb") as fh:
+            payload = pickle.load(fh)  # noqa: S301 - greenkit's own cache file, see docstring
+    except _UNREADABLE_CACHE:  # includes FileNotFoundError: not cached yet
+        return None
+    if (not isinstance(payload, dict) or payload.get("format") != _CACHE_FORMAT
+            or payload.get("key") != key):
+        return None
+    return payload
+
+
+def _cache_write(path: Path, payload: dict[str, Any]) -> None:
+    """Store ``payload`` atomically (temp file + ``os.replace``) so a reader
+    never sees half a file. Failing to write only costs speed, so it is silent."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        tag = path.name.split("-", 1)[0]
+        for stale in path.parent.glob(f"{tag}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        return
+    finally:
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
+
+
+def _validated_payload(folder: Path) -> dict[str, Any]:
+    """Read and check ``folder``: its manifest and tables, or ``TaxonomyError``."""
     manifest, t, findings = read_folder(folder)
     errors = findings[findings["severity"] == "error"]
     if len(errors):
@@ -425,17 +558,40 @@ def _load_cached(folder: Path, mtime_key: tuple) -> Taxonomy:
     crit = tables["criteria"]
     if len(crit) and "verified" in crit and crit["verified"].dtype != bool:
         crit["verified"] = crit["verified"].astype(bool)
+    tables["warnings"] = findings[findings["severity"] != "error"].reset_index(drop=True)
+    return {"format": _CACHE_FORMAT, "manifest": manifest, "tables": tables}
+
+
+@lru_cache(maxsize=32)
+def _load_cached(folder: Path, mtime_key: tuple) -> Taxonomy:
+    """Load ``folder`` from the on-disk cache, or validate it and cache it.
+
+    Only clean folders are cached: one with errors raises every time, with its
+    findings. The key is taken before and after reading and the result stored
+    only if both agree, so a file edited mid-read is never cached.
+    """
+    root = _cache_dir()
+    key = _cache_key(folder) if root is not None else ""
+    path = _cache_file(root, folder, key) if root is not None else None
+    payload = _cache_read(path, key) if path is not None else None
+    if payload is None:
+        payload = _validated_payload(folder)
+        if path is not None and _cache_key(folder) == key:
+            _cache_write(path, {**payload, "key": key})
+    manifest, tables = payload["manifest"], payload["tables"]
     return Taxonomy(id=str(manifest.get("id", folder.name)), path=folder,
                     manifest=freeze(manifest), items=tables["items"], rules=tables["rules"],
-                    criteria=crit, cases=tables["cases"],
-                    warnings=findings[findings["severity"] != "error"].reset_index(drop=True))
+                    criteria=tables["criteria"], cases=tables["cases"],
+                    warnings=tables["warnings"])
 
 
 def load_taxonomy(id_or_path: str | Path) -> Taxonomy:
     """Load a shipped taxonomy by id, or a user's folder by path, validated.
 
     Raises ``TaxonomyError`` carrying the full findings table when the folder
-    has errors. Loaded editions are cached (keyed on file modification times).
+    has errors. Loaded editions are cached in this process (keyed on file
+    modification times) and on disk across processes (keyed on file contents,
+    see ``_load_cached``).
     """
     folder = resolve(id_or_path)
     key = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
