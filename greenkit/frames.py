@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -11,37 +12,66 @@ import pyarrow.compute as pc
 MAX_JOINED = 6
 
 
+def join_codes(groups: np.ndarray, values: np.ndarray, labels, sep: str = ";",
+               max_items: int = MAX_JOINED) -> tuple[np.ndarray, pa.Array]:
+    """Join the distinct labels of each group, in the order the rows come.
+
+    ``groups`` and ``values`` are integer codes per row; ``labels[v]`` is the
+    text of value code ``v``. Returns (group codes, joined text per group).
+    Repeated (group, value) pairs count once; a group with more than
+    ``max_items`` values ends with ``…(+n)``. The join itself is one Arrow
+    ``binary_join`` over a list array whose offsets are the group boundaries,
+    so no Python runs per group.
+    """
+    groups = np.asarray(groups, dtype=np.int64)
+    values = np.asarray(values, dtype=np.int64)
+    if not len(groups):
+        return groups, pa.array([], type=pa.large_string())
+    pair = groups * (int(values.max()) + 1) + values
+    _, first = np.unique(pair, return_index=True)
+    first.sort()                                   # distinct pairs, in row order
+    order = first[np.argsort(groups[first], kind="stable")]
+    g = groups[order]
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    counts = np.diff(np.r_[starts, len(g)])
+    text = pa.array(np.asarray(labels, dtype=object), type=pa.large_string()).take(
+        pa.array(values[order]))
+    offsets = pa.array(np.r_[starts, len(g)].astype(np.int64))
+    lists = pa.LargeListArray.from_arrays(offsets, text)
+    more = counts > max_items
+    if more.any():
+        lists = pc.list_slice(lists, 0, max_items)
+    joined = pc.binary_join(lists, pa.scalar(sep, type=pa.large_string()))
+    if more.any():
+        tail = np.where(more, np.char.add(np.char.add("…(+", (counts - max_items).astype(str)),
+                                          ")"), "")
+        joined = pc.binary_join_element_wise(
+            joined, pa.array(tail, type=pa.large_string()), pa.scalar("", pa.large_string()))
+    return g[starts], joined
+
+
 def join_per_group(frame: pd.DataFrame, keys: list[str], value: str, sep: str = ";",
                    max_items: int = MAX_JOINED) -> pd.Series:
     """Distinct ``value``s of each group joined by ``sep``, in first-seen order.
 
-    Vectorised: most groups hold one value and are taken as they are; the
-    others are numbered (cumcount), pivoted into at most ``max_items`` columns
-    and the columns concatenated. A group with more values ends with
-    ``…(+n)``. Returns a Series indexed by ``keys``.
+    Empty and missing values are skipped; a group with more than ``max_items``
+    values ends with ``…(+n)``. Returns a Series indexed by ``keys``.
     """
-    d = frame[keys + [value]].drop_duplicates(keys + [value])
-    d = d[d[value].notna() & (d[value] != "")]
+    d = frame[keys + [value]]
+    d = d[(d[value].notna() & (d[value] != "")).to_numpy()]
     index = (pd.MultiIndex.from_frame(d[keys]) if len(keys) > 1 else pd.Index(d[keys[0]]))
     if d.empty:
-        return pd.Series([], dtype="string", index=index)
-    n = d.groupby(keys, sort=False)[value].transform("size").to_numpy()
-    single = d[n == 1].set_index(keys)[value].astype("string")
-    multi = d[n > 1]
-    if multi.empty:
-        return single
-    pos = multi.groupby(keys, sort=False).cumcount().to_numpy()
-    counts = multi.groupby(keys, sort=False)[value].size()
-    wide = (multi[pos < max_items].assign(_pos=pos[pos < max_items])
-            .set_index(keys + ["_pos"])[value].astype("string").unstack("_pos"))
-    joined = wide[0]
-    for c in wide.columns[1:]:
-        joined = joined + (sep + wide[c]).fillna("")
-    extra = counts.reindex(joined.index) > max_items
-    if extra.any():
-        more = counts.reindex(joined.index)[extra] - max_items
-        joined[extra] = joined[extra] + "…(+" + more.astype(str) + ")"
-    return pd.concat([single, joined.astype("string")])
+        return pd.Series([], dtype="string", index=index[:0])
+    if len(keys) == 1:
+        gcodes, _ = pd.factorize(d[keys[0]], sort=False)
+    else:
+        gcodes = pd.MultiIndex.from_frame(d[keys]).factorize()[0]
+    vcodes, labels = pd.factorize(d[value], sort=False)
+    g, joined = join_codes(gcodes, vcodes, np.asarray(labels, dtype=object), sep, max_items)
+    first = np.empty(int(gcodes.max()) + 1, dtype=np.int64)
+    first[gcodes[::-1]] = np.arange(len(gcodes) - 1, -1, -1)
+    return pd.Series(joined.to_numpy(zero_copy_only=False), index=index[first[g]],
+                     dtype="string")
 
 
 @lru_cache(maxsize=1)

@@ -131,7 +131,8 @@ def test_nothing_usable_exits_with_input_error():
         tag(book([{"贷款编号": "A", "贷款余额（万元）": "-1"}]), taxonomies=[MINI])
 
 
-def test_chunked_equals_whole(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_chunked_equals_whole(tmp_path, workers):
     rows = []
     purposes = ["光伏电站", "风电场", "锅炉制造", "污水处理", "流动资金", "燃煤发电", "光伏玻璃"]
     for i in range(2500):
@@ -142,7 +143,8 @@ def test_chunked_equals_whole(tmp_path):
     p = tmp_path / "book.csv"
     book(rows).to_csv(p, index=False)
     whole = run(p, TagOptions(taxonomies=(MINI,)))
-    chunked = run(p, TagOptions(taxonomies=(MINI,), chunksize=1000))
+    chunked = run(p, TagOptions(taxonomies=(MINI,), chunksize=1000, workers=workers))
+    assert chunked.summary["workers"] == workers and whole.summary["workers"] == 1
     pd.testing.assert_frame_equal(whole.tagged, chunked.tagged)
     pd.testing.assert_frame_equal(whole.tags, chunked.tags)
     pd.testing.assert_frame_equal(whole.rejected, chunked.rejected)

@@ -48,6 +48,9 @@ def tag(
                                   help="Stream the input in chunks of N rows (bounded memory; "
                                        "results are identical). 0 = read it whole."),
     fx: Path | None = typer.Option(None, "--fx", help="FX table (currency, rate_to_cny)."),
+    workers: int | None = typer.Option(None, "--workers", min=1,
+                                       help="Tagging processes for a book of several chunks "
+                                            "(default: one per CPU, at most 4; 1 = no workers)."),
     fmt: Format = FORMAT_OPT,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only print errors."),
 ) -> None:
@@ -67,7 +70,7 @@ def tag(
         taxonomies=tuple(taxonomy) if taxonomy else DEFAULT_TAXONOMIES, as_of=_date(as_of),
         product=product, industry_system=system, amount_unit=amount_unit,
         renames=parse_column_renames(columns), sheet=sheet, chunksize=chunksize or None,
-        overrides=overrides, fx=fx)
+        overrides=overrides, fx=fx, workers=workers)
     workbook = output.suffix.lower() == ".xlsx"
     sink = None if workbook else FolderSink(output)
     with Progress(SpinnerColumn(), TextColumn("[bold]tagging[/] {task.description}"),

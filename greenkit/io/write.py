@@ -16,9 +16,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from greenkit.errors import InputError
-from greenkit.frames import regex_contains
 
 # RE2 patterns (run by pyarrow, not Python's re) over whole columns.
 _FORMULA = r"^[=+\-@\t\r]"
@@ -29,17 +30,27 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy whose text cells cannot be executed by a spreadsheet.
 
     Only text columns are touched, and a cell that is a plain number written
-    as text (``-12.5``) is left alone because it is data, not a formula.
+    as text (``-12.5``) is left alone because it is data, not a formula. A
+    column is tested once in C++ (RE2 over its Arrow form) and copied only
+    when a risky cell is found, so clean columns cost one pass.
     """
-    out = frame.copy()
+    out = frame.copy(deep=False)
     for col in out.columns:
         s = out[col]
         if not (pd.api.types.is_object_dtype(s) or pd.api.types.is_string_dtype(s)):
             continue
-        text = s.astype("string")
-        risky = regex_contains(text, _FORMULA) & ~regex_contains(text, _NUMBER)
-        if risky.any():
-            out[col] = s.astype("object").where(~risky, "'" + text[risky].astype(str))
+        try:
+            arr = pa.array(s, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed Python objects
+            arr = pa.array(s.astype("string"), from_pandas=True)
+        if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+            arr = arr.cast(pa.large_string())
+        risky = pc.and_(pc.match_substring_regex(arr, _FORMULA),
+                        pc.invert(pc.match_substring_regex(arr, _NUMBER)))
+        if pc.any(risky).as_py():
+            mask = risky.fill_null(False).to_numpy(zero_copy_only=False)
+            text = s.astype("string")
+            out[col] = s.astype("object").where(~mask, "'" + text[mask].astype(str))
     return out
 
 

@@ -59,48 +59,59 @@ def _compare(op: str, values: pd.Series, thresholds: pd.Series, factors: np.ndar
     return inside if op == "in" else ~inside
 
 
+def _factors(criteria: pd.DataFrame) -> np.ndarray:
+    """Threshold unit → field unit factor, once per criterion (not per loan)."""
+    pairs = list(zip(criteria["unit"], criteria["variable"], strict=True))
+    cache = {p: _threshold_factor(*p) for p in set(pairs)}
+    return np.array([cache[p] for p in pairs], dtype=float)
+
+
 def evaluate(cands: pd.DataFrame, criteria: pd.DataFrame, frame: pd.DataFrame,
              applicable: pd.DataFrame) -> pd.DataFrame:
     """Outcome of every criterion for every (row, item_code) candidate.
 
-    Returns columns row, item_code, criterion_id, variable, any_group, outcome,
-    value, detail.
+    ``cands`` has row, item_code and key (the match key of the row);
+    ``applicable`` holds the (key, criterion_id) pairs whose
+    applies_if_keywords occur in the key's text. Returns columns row,
+    item_code, criterion_id, variable, any_group, outcome, value, detail.
     """
     cols = ["row", "item_code", "criterion_id", "variable", "any_group", "outcome", "value",
             "detail"]
     if cands.empty or criteria.empty:
         return pd.DataFrame(columns=cols)
-    m = cands[["row", "item_code"]].merge(
-        criteria[["criterion_id", "item_code", "variable", "operator", "threshold", "unit",
-                  "applies_if_keywords", "any_group"]], on="item_code")
+    table = criteria[["criterion_id", "item_code", "variable", "operator", "threshold", "unit",
+                      "applies_if_keywords", "any_group"]].assign(factor=_factors(criteria))
+    m = cands[["row", "item_code", "key"]].merge(table, on="item_code")
     if m.empty:
         return pd.DataFrame(columns=cols)
     m = m.reset_index(drop=True)
-    m["outcome"] = "missing"
-    m["value"] = ""
-    m["detail"] = ""
-    conditional = m["applies_if_keywords"] != ""
+    # results go into NumPy arrays and are attached once: writing into
+    # Arrow-backed string columns piece by piece copies them each time
+    outcome = np.full(len(m), "missing", dtype=object)
+    value = np.full(len(m), "", dtype=object)
+    detail = np.full(len(m), "", dtype=object)
+    conditional = (m["applies_if_keywords"] != "").to_numpy()
     if conditional.any():
-        key = applicable.assign(ok=True)
-        ok = m[["row", "criterion_id"]].merge(key, on=["row", "criterion_id"], how="left")["ok"]
-        m.loc[conditional & ok.isna().to_numpy(), "outcome"] = "n/a"
-    active = m["outcome"] != "n/a"
-    for (var, op), idx in m[active].groupby(["variable", "operator"]).groups.items():
-        sub = m.loc[idx]
+        ok = applicable.rename(columns={"row": "key"}).assign(ok=True)
+        ok = m[["key", "criterion_id"]].merge(ok, on=["key", "criterion_id"], how="left")["ok"]
+        outcome[conditional & ok.isna().to_numpy()] = "n/a"
+    active = outcome != "n/a"
+    for (var, op), idx in m[active].groupby(["variable", "operator"]).indices.items():
+        at = np.flatnonzero(active)[idx]
+        sub = m.iloc[at]
         vals = _values(frame, var, sub["row"].to_numpy())
         present = vals.notna().to_numpy() & (vals.astype(str).str.strip() != "").to_numpy()
-        factors = np.array([_threshold_factor(u, var) for u in sub["unit"]], dtype=float)
+        factors = sub["factor"].to_numpy(dtype=float)
         result = np.zeros(len(sub), dtype=bool)
         if present.any():
             result[present] = _compare(op, vals[present].reset_index(drop=True),
                                        sub["threshold"][present].reset_index(drop=True),
                                        factors[present])
-        outcome = np.where(~present, "missing", np.where(result, "met", "failed"))
-        m.loc[idx, "outcome"] = outcome
-        shown = vals.astype(str).where(pd.Series(present), "")
-        m.loc[idx, "value"] = shown.to_numpy()
-        m.loc[idx, "detail"] = (var + " " + sub["operator"] + " " + sub["threshold"] + " "
-                                + sub["unit"]).str.strip().to_numpy()
+        outcome[at] = np.where(~present, "missing", np.where(result, "met", "failed"))
+        value[at] = vals.astype(str).where(pd.Series(present), "").to_numpy(dtype=object)
+        detail[at] = (var + " " + sub["operator"] + " " + sub["threshold"] + " "
+                      + sub["unit"]).str.strip().to_numpy(dtype=object)
+    m = m.assign(outcome=outcome, value=value, detail=detail)
     return m[cols]
 
 

@@ -21,17 +21,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from greenkit.frames import join_per_group
+from greenkit.frames import join_codes
 from greenkit.tag import criteria as crit
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
     SCORE_INDUSTRY_PARTIAL,
     SCORE_KEYWORD,
     CompiledTaxonomy,
+    Keys,
     TextScan,
     criteria_applicability,
     industry_rule_hits,
-    scan_texts,
+    match_keys,
     text_rule_hits,
 )
 
@@ -41,71 +42,103 @@ TAG_COLUMNS = ["row", "taxonomy", "edition", "rank", "item_code", "item_name", "
 
 def _rule_hits(ct: CompiledTaxonomy, frame: pd.DataFrame, rows: np.ndarray,
                scan: TextScan) -> pd.DataFrame:
-    """All fired rules: row, rule_idx, kind, detail, partial, item_code, match, rule_id."""
-    rules = ct.rules
+    """All fired rules: row, rule_idx, keyword (bool), detail (keyword or code), partial."""
     text = text_rule_hits(ct, scan, rows)
-    text = text.assign(kind="keyword", detail=text["keyword"].astype(object), partial=False)
     sub = frame.iloc[rows]
     system = sub["industry_code_system"] if "industry_code_system" in sub else pd.Series(
         "gbt4754-2017", index=sub.index)
     codes = sub["industry_code"] if "industry_code" in sub else pd.Series("", index=sub.index)
     ind = industry_rule_hits(ct, codes, system)
-    ind = ind.assign(row=rows[ind["row"].to_numpy(dtype=np.int64)], kind="industry",
-                     detail=ind["code"].astype(object))
-    cols = ["row", "rule_idx", "kind", "detail", "partial"]
-    hits = pd.concat([text[cols], ind[cols]], ignore_index=True)
-    idx = hits["rule_idx"].to_numpy(dtype=np.int64)
-    hits["row"] = hits["row"].astype(np.int64)
-    hits["item_code"] = rules["item_code"].to_numpy()[idx]
-    hits["match"] = rules["match"].to_numpy()[idx]
-    hits["rule_id"] = rules["rule_id"].to_numpy()[idx]
+    ind_rule = ind["rule_idx"].to_numpy(dtype=np.int64)
     # an industry rule flagged partial in the table is partial evidence
-    hits["partial"] = hits["partial"].astype(bool).to_numpy() | (
-        (hits["kind"] == "industry").to_numpy() & rules["industry_partial"].to_numpy()[idx].astype(bool))
-    return hits
+    ind_partial = ind["partial"].to_numpy(dtype=bool) | ct.arrays.industry_partial[ind_rule]
+    return pd.DataFrame({
+        "row": np.r_[text["row"].to_numpy(dtype=np.int64),
+                     rows[ind["row"].to_numpy(dtype=np.int64)]],
+        "rule_idx": np.r_[text["rule_idx"].to_numpy(dtype=np.int64), ind_rule],
+        "keyword": np.r_[np.ones(len(text), dtype=bool), np.zeros(len(ind), dtype=bool)],
+        "detail": pd.Series(np.r_[text["keyword"].to_numpy(dtype=object),
+                                  ind["code"].to_numpy(dtype=object)], dtype=object),
+        "partial": np.r_[np.zeros(len(text), dtype=bool), ind_partial]})
 
 
-def _candidates(hits: pd.DataFrame) -> pd.DataFrame:
+def _evidence_labels(ra, rule: np.ndarray, detail: pd.Series, partial: np.ndarray,
+                     keyword: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Evidence code per hit, the label of each code, and the keyword length per hit.
+
+    Labels (``keyword:光伏 [RULE]``, ``industry:4416* [RULE]``) are built once
+    per distinct (rule, detail, partial), not per hit.
+    """
+    dcode, dlabels = pd.factorize(detail, sort=False)
+    dlabels = np.asarray(dlabels, dtype=object)
+    dlen = np.fromiter((len(x) for x in dlabels), dtype=np.int64, count=len(dlabels))
+    pair = (rule * (len(dlabels) + 1) + dcode) * 2 + partial
+    ecode, uniq = pd.factorize(pair, sort=False)
+    u_rule = uniq // 2 // (len(dlabels) + 1)
+    u_det = uniq // 2 % (len(dlabels) + 1)
+    u_part = (uniq % 2).astype(bool)
+    u_kw = keyword[_first(ecode, len(uniq))]  # a rule fires by keyword or by code, never both
+    labels = (np.where(u_kw, "keyword:", "industry:").astype(object) + dlabels[u_det]
+              + np.where(u_part, "*", "").astype(object) + " ["
+              + ra.rule_id[u_rule] + "]")
+    return ecode.astype(np.int64), labels, np.where(keyword, dlen[dcode], 0)
+
+
+def _first(codes: np.ndarray, n: int) -> np.ndarray:
+    first = np.empty(n, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
+    return first
+
+
+def _candidates(ct: CompiledTaxonomy, hits: pd.DataFrame) -> pd.DataFrame:
     """Aggregate positive hits to (row, item) candidates with score and evidence.
 
     Score = one weight per kind of evidence (keyword 3; industry 2, or 1 when
     partial); a candidate needs a keyword or a full industry match. Grouping
-    is on one integer key per (row, item) so it stays in compiled code.
+    is on one integer key per (row, item) so it stays in compiled code;
+    evidence lists keyword hits first, then industry hits, each by rule id.
     """
     cols = ["row", "item_code", "score", "klen", "rules", "evidence"]
-    pos = hits[(hits["match"] != "exclusion").to_numpy()]
-    if pos.empty:
+    ra = ct.arrays
+    rule_all = hits["rule_idx"].to_numpy(dtype=np.int64)
+    keep = ~ra.exclusion[rule_all]
+    if not keep.any():
         return pd.DataFrame(columns=cols)
-    item_idx, items = pd.factorize(pos["item_code"], sort=False)
-    row = pos["row"].to_numpy(dtype=np.int64)
-    key = row * len(items) + item_idx
-    is_kw = (pos["kind"] == "keyword").to_numpy()
+    pos = hits[keep]
+    rule = rule_all[keep]
+    order = np.argsort(ra.order[rule], kind="stable")
+    pos, rule = pos.iloc[order], rule[order]
+    n_items = len(ra.item_codes)
+    key = pos["row"].to_numpy(dtype=np.int64) * n_items + ra.item[rule]
+    is_kw = pos["keyword"].to_numpy(dtype=bool)
     partial = pos["partial"].to_numpy(dtype=bool)
+    ecode, labels, klen = _evidence_labels(ra, rule, pos["detail"], partial, is_kw)
     ind_w = np.where(is_kw, 0.0, np.where(partial, SCORE_INDUSTRY_PARTIAL, SCORE_INDUSTRY))
-    klen = np.where(is_kw, pos["detail"].astype("string").str.len().fillna(0).to_numpy(), 0)
-    df = pd.DataFrame({"key": key, "kw": is_kw, "ind": ind_w, "klen": klen})
-    g = df.groupby("key", sort=False)
-    agg = pd.DataFrame({"kw": g["kw"].max(), "ind": g["ind"].max(), "klen": g["klen"].max()})
-    agg["score"] = np.where(agg["kw"], SCORE_KEYWORD, 0.0) + agg["ind"]
-    agg = agg[agg["kw"] | (agg["ind"] >= SCORE_INDUSTRY)]
-    ev = pd.DataFrame({
-        "key": key, "rule_id": pos["rule_id"].to_numpy(),
-        "ev": (pos["kind"] + ":" + pos["detail"].astype("string")
-               + np.where(partial, "*", "") + " [" + pos["rule_id"] + "]").to_numpy()})
-    ev = ev[np.isin(key, agg.index.to_numpy())]
-    agg["rules"] = join_per_group(ev, ["key"], "rule_id").reindex(agg.index)
-    agg["evidence"] = join_per_group(ev, ["key"], "ev", sep="; ").reindex(agg.index)
-    k = agg.index.to_numpy()
-    out = pd.DataFrame({"row": k // len(items), "item_code": np.asarray(items)[k % len(items)],
-                        "score": agg["score"].to_numpy(), "klen": agg["klen"].to_numpy(),
-                        "rules": agg["rules"].to_numpy(), "evidence": agg["evidence"].to_numpy()})
+    g = pd.DataFrame({"key": key, "kw": is_kw, "ind": ind_w, "klen": klen}).groupby(
+        "key", sort=False)
+    agg = g.max()
+    agg = agg[(agg["kw"] | (agg["ind"] >= SCORE_INDUSTRY)).to_numpy()]
+    chosen = np.isin(key, agg.index.to_numpy())
+    k_rules, rules = join_codes(key[chosen], rule[chosen], ra.rule_id)
+    k_ev, evidence = join_codes(key[chosen], ecode[chosen], labels, sep="; ")
+    at = pd.Index(agg.index)
+    out = pd.DataFrame({"row": agg.index.to_numpy() // n_items,
+                        "item_code": ra.item_codes[agg.index.to_numpy() % n_items],
+                        "score": np.where(agg["kw"], SCORE_KEYWORD, 0.0) + agg["ind"].to_numpy(),
+                        "klen": agg["klen"].to_numpy(), "rules": None, "evidence": None})
+    out.loc[at.get_indexer(k_rules), "rules"] = rules.to_numpy(zero_copy_only=False)
+    out.loc[at.get_indexer(k_ev), "evidence"] = evidence.to_numpy(zero_copy_only=False)
     return out
 
 
-def _exclusions(hits: pd.DataFrame) -> pd.DataFrame:
+def _exclusions(ct: CompiledTaxonomy, hits: pd.DataFrame) -> pd.DataFrame:
     """(row, item_code or '*', rule_id, detail) of fired exclusion rules."""
-    ex = hits[hits["match"] == "exclusion"]
-    return ex[["row", "item_code", "rule_id", "detail"]].drop_duplicates(["row", "item_code"])
+    rule = hits["rule_idx"].to_numpy(dtype=np.int64)
+    ex = hits[ct.arrays.exclusion[rule]]
+    r = ex["rule_idx"].to_numpy(dtype=np.int64)
+    out = pd.DataFrame({"row": ex["row"].to_numpy(), "item_code": ct.arrays.item_codes[
+        ct.arrays.item[r]], "rule_id": ct.arrays.rule_id[r], "detail": ex["detail"].to_numpy()})
+    return out.drop_duplicates(["row", "item_code"])
 
 
 def _rank(c: pd.DataFrame) -> pd.DataFrame:
@@ -115,69 +148,120 @@ def _rank(c: pd.DataFrame) -> pd.DataFrame:
     return c
 
 
+def tag_keys(ct: CompiledTaxonomy, keys: Keys, wanted: np.ndarray) -> pd.DataFrame:
+    """Candidates of each match key in ``wanted`` (everything that does not read
+    a loan's own figures): rank, score, rules, evidence and exclusions.
+
+    Returns one row per (key, candidate) with ``key`` in place of ``row``,
+    ``excl_rule``/``excl_detail`` set where an exclusion fired, plus one
+    item-less ``excluded`` row per key that only an exclusion matched.
+    """
+    t = ct.taxonomy
+    hits = _rule_hits(ct, keys.frame, wanted, keys.scan)
+    cands = _candidates(ct, hits)
+    excl = _exclusions(ct, hits)
+    cands = _rank(_mark_exclusions(cands, excl))
+    names = dict(zip(t.items["code"], t.items["name_zh"], strict=True))
+    cands["item_name"] = cands["item_code"].map(names).fillna("")
+    none = _rows_only_excluded(wanted, cands, excl)
+    out = pd.concat([cands, none], ignore_index=True) if len(none) else cands
+    out = out.rename(columns={"row": "key"}).drop(columns=["missing", "failed"], errors="ignore")
+    out["score"] = out["score"].astype(float)
+    return out.sort_values(["key", "rank"], kind="stable", ignore_index=True)
+
+
+def expand(per_key: pd.DataFrame, of_row: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
+    """Broadcast key-level candidates to the rows listed in ``rows`` (sorted).
+
+    ``per_key`` is sorted by key then rank, so gathering each row's slice in
+    row order yields a table already ordered by (row, rank), with no join.
+    """
+    kk = per_key["key"].to_numpy(dtype=np.int64)
+    n_keys = int(of_row.max(initial=-1)) + 1
+    counts = np.bincount(kk, minlength=n_keys)
+    start = np.cumsum(counts) - counts
+    k = of_row[rows]
+    n = counts[k]
+    ends = np.cumsum(n)
+    idx = np.repeat(start[k] - (ends - n), n) + np.arange(int(ends[-1]) if len(ends) else 0)
+    out = {c: per_key[c].to_numpy()[idx] for c in per_key.columns if c != "key"}
+    return pd.DataFrame({"row": np.repeat(rows, n), "key": kk[idx], **out})
+
+
 def tag_partition(frame: pd.DataFrame, ct: CompiledTaxonomy, rows: np.ndarray | None = None,
-                  scan: TextScan | None = None) -> pd.DataFrame:
+                  keys: Keys | None = None) -> pd.DataFrame:
     """Tag rows of ``frame`` (all, or the positions in ``rows``) under one taxonomy.
 
     Returns the long table (``TAG_COLUMNS``): every candidate of every row with
     its rank, plus one ``excluded`` row (rank 1, no item) for a row that only
     an exclusion rule matched. A row absent from the table matched nothing: its
-    status is ``not_eligible`` (see ``top_tags``). ``row`` is the position in
-    ``frame``; ``scan`` lets several taxonomies share one keyword pass.
+    status is ``not_eligible`` (see ``top_columns``). ``row`` is the position in
+    ``frame``; ``keys`` lets several taxonomies share one grouping and keyword pass.
     """
     t = ct.taxonomy
     frame = frame.reset_index(drop=True)
-    rows = np.arange(len(frame)) if rows is None else np.asarray(rows, dtype=np.int64)
-    scan = scan if scan is not None else scan_texts(frame, [ct])
-    hits = _rule_hits(ct, frame, rows, scan)
-    cands = _candidates(hits)
-    if len(cands) and len(t.criteria):
-        applicable = criteria_applicability(ct, scan, rows)
-        outcomes = crit.evaluate(cands, t.criteria, frame, applicable)
-        cands = cands.merge(crit.combine(outcomes), on=["row", "item_code"], how="left")
-    for col, default in (("crit_outcome", "met"), ("missing", ""), ("failed", ""),
-                         ("checked", 0)):
-        if col not in cands:
-            cands[col] = default
-        cands[col] = cands[col].fillna(default)
-    excl = _exclusions(hits)
-    cands = _rank(_apply_status(cands, excl))
-    names = dict(zip(t.items["code"], t.items["name_zh"], strict=True))
-    cands["item_name"] = cands["item_code"].map(names).fillna("")
-    none = _rows_only_excluded(rows, cands, excl)
-    out = pd.concat([cands, none], ignore_index=True) if len(none) else cands
-    out["taxonomy"] = t.id
-    out["edition"] = t.edition
-    out["score"] = out["score"].astype(float)
-    for c in TAG_COLUMNS:
-        if c not in out:
-            out[c] = ""
-    return out[TAG_COLUMNS].sort_values(["row", "rank"], kind="stable", ignore_index=True)
+    rows = np.arange(len(frame)) if rows is None else np.sort(np.asarray(rows, dtype=np.int64))
+    keys = keys if keys is not None else match_keys(frame, [ct])
+    per_key = tag_keys(ct, keys, np.unique(keys.of_row[rows]))
+    long = expand(per_key, keys.of_row, rows)
+    checked = long["item_code"].isin(ct.items_with_criteria).to_numpy()
+    if checked.any():
+        applicable = criteria_applicability(ct, keys.scan, np.unique(long["key"].to_numpy()[checked]))
+        sub = long.loc[checked, ["row", "item_code", "key"]]
+        outcomes = crit.evaluate(sub, t.criteria, frame, applicable)
+        long = long.merge(crit.combine(outcomes), on=["row", "item_code"], how="left")
+    long = _status(long)
+    long["taxonomy"] = t.id
+    long["edition"] = t.edition
+    return long[TAG_COLUMNS]
 
 
-def _apply_status(c: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
+def _mark_exclusions(c: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
+    """Attach the exclusion (taxonomy-wide or item-specific) that hits each candidate."""
     c = c.copy()
-    status = np.select(
-        [c["crit_outcome"] == "failed", c["crit_outcome"] == "missing"],
-        ["not_aligned", "eligible"], default="aligned")
-    reason = np.select(
-        [c["crit_outcome"] == "failed", c["crit_outcome"] == "missing", c["checked"] > 0],
-        ["failed: " + c["failed"].astype(str), "missing data: " + c["missing"].astype(str),
-         "all " + c["checked"].astype(int).astype(str) + " criteria met"],
-        default="matched; no technical criteria")
-    c["status"], c["reason"] = status, reason
-    if len(excl):
+    c["excl_rule"], c["excl_detail"] = None, None
+    if len(excl) and len(c):
         key = excl[["row", "item_code", "rule_id", "detail"]]
         wide = key[key["item_code"] == "*"].drop(columns="item_code")
         specific = key[key["item_code"] != "*"]
-        m = c.merge(wide, on="row", how="left").merge(
+        m = c[["row", "item_code"]].merge(wide, on="row", how="left").merge(
             specific, on=["row", "item_code"], how="left", suffixes=("", "_s"))
-        rule = m["rule_id_s"].fillna(m["rule_id"])
-        detail = m["detail_s"].fillna(m["detail"])
-        hit = rule.notna().to_numpy()
-        c.loc[hit, "status"] = "excluded"
-        c.loc[hit, "reason"] = ("exclusion " + rule[hit] + ": " + detail[hit].astype(str)).to_numpy()
-        c.loc[hit, "rules"] = (c.loc[hit, "rules"].astype(str) + ";" + rule[hit].to_numpy())
+        c["excl_rule"] = m["rule_id_s"].fillna(m["rule_id"]).to_numpy()
+        c["excl_detail"] = m["detail_s"].fillna(m["detail"]).to_numpy()
+    return c
+
+
+def _status(c: pd.DataFrame) -> pd.DataFrame:
+    """Status and reason from criteria outcomes; an exclusion overrides them."""
+    for col, default in (("crit_outcome", "met"), ("missing", ""), ("failed", ""),
+                         ("checked", 0)):
+        if col not in c:
+            c[col] = default
+        c[col] = c[col].fillna(default)
+    outcome = c["crit_outcome"].to_numpy()
+    status = np.select([outcome == "failed", outcome == "missing"],
+                       ["not_aligned", "eligible"], default="aligned").astype(object)
+    checked = c["checked"].to_numpy(dtype=np.int64)
+    reason = np.full(len(c), "matched; no technical criteria", dtype=object)
+    for mask, text in ((checked > 0, lambda m: "all " + c.loc[m, "checked"].astype(int).astype(str)
+                        + " criteria met"),
+                       (outcome == "missing", lambda m: "missing data: " + c.loc[m, "missing"]),
+                       (outcome == "failed", lambda m: "failed: " + c.loc[m, "failed"])):
+        if mask.any():
+            reason[mask] = text(mask).to_numpy(dtype=object)
+    given = (c["status"] if "status" in c else pd.Series("", index=c.index)).fillna("")
+    only = (given == "excluded").to_numpy()
+    hit = c["excl_rule"].notna().to_numpy() & ~only
+    rules = c["rules"].to_numpy(dtype=object).copy()
+    if hit.any():
+        status[hit] = "excluded"
+        reason[hit] = ("exclusion " + c.loc[hit, "excl_rule"] + ": "
+                       + c.loc[hit, "excl_detail"].astype(str)).to_numpy()
+        rules[hit] = (c.loc[hit, "rules"].astype(str) + ";" + c.loc[hit, "excl_rule"]).to_numpy()
+    if only.any():
+        status[only] = "excluded"
+        reason[only] = c.loc[only, "reason"].to_numpy()
+    c["status"], c["reason"], c["rules"] = status, reason, rules
     return c
 
 

@@ -9,14 +9,15 @@ severity, the taxonomy it concerns and the evidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from greenkit.frames import regex_contains
+from greenkit.io.yamlfile import load_yaml_text
 
 FLAG_COLUMNS = ["loan_id", "row", "flag", "name", "severity", "taxonomy", "evidence", "message"]
 GREEN = ("aligned", "eligible")
@@ -25,7 +26,7 @@ GREEN = ("aligned", "eligible")
 @lru_cache(maxsize=1)
 def definitions() -> dict[str, dict]:
     text = resources.files(__package__).joinpath("flags.yaml").read_text(encoding="utf-8")
-    return {f["id"]: f for f in yaml.safe_load(text)["flags"]}
+    return {f["id"]: f for f in load_yaml_text(text)["flags"]}
 
 
 def _pattern(words: list[str]) -> str:
@@ -33,20 +34,33 @@ def _pattern(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _flag(frame: pd.DataFrame, mask: pd.Series | np.ndarray, fid: str, taxonomy,
-          evidence) -> pd.DataFrame:
+def _flag(frame: pd.DataFrame, mask: np.ndarray, fid: str, taxonomy, evidence) -> pd.DataFrame:
+    """Flag rows of ``mask``; ``taxonomy``/``evidence`` are scalars or callables
+    given the flagged positions (so texts are built for flagged rows only)."""
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():
         return pd.DataFrame(columns=FLAG_COLUMNS)
     d = definitions()[fid]
-    ev = evidence[mask] if isinstance(evidence, (pd.Series, np.ndarray)) else evidence
-    tx = taxonomy[mask] if isinstance(taxonomy, (pd.Series, np.ndarray)) else taxonomy
+    at = np.flatnonzero(mask)
     return pd.DataFrame({
-        "loan_id": frame["loan_id"].to_numpy()[mask], "row": frame["_row"].to_numpy()[mask],
+        "loan_id": _column(frame, "loan_id")(at), "row": frame["_row"].to_numpy()[at],
         "flag": fid, "name": d["name"], "severity": d["severity"],
-        "taxonomy": np.asarray(tx) if not isinstance(tx, str) else tx,
-        "evidence": np.asarray(ev, dtype=object) if not isinstance(ev, str) else ev,
+        "taxonomy": taxonomy(at) if callable(taxonomy) else taxonomy,
+        "evidence": evidence(at) if callable(evidence) else evidence,
         "message": " ".join(d["description"].split())})
+
+
+Distinct = tuple[np.ndarray, pd.Series]
+
+
+def distinct(values: pd.Series) -> Distinct:
+    """(code per row, distinct values): flags test each distinct text once."""
+    codes, uniq = pd.factorize(values.fillna("").astype(str), sort=False)
+    return codes, pd.Series(np.asarray(uniq, dtype=object), dtype="string")
+
+
+def _contains(d: Distinct, pattern: str) -> np.ndarray:
+    return regex_contains(d[1], pattern).to_numpy()[d[0]]
 
 
 def _text(frame: pd.DataFrame) -> pd.Series:
@@ -55,59 +69,83 @@ def _text(frame: pd.DataFrame) -> pd.Series:
                                                             pd.Series("", index=frame.index))
 
 
-def row_flags(frame: pd.DataFrame, top: dict[str, pd.DataFrame], declared: pd.DataFrame
-              ) -> pd.DataFrame:
+def _column(frame: pd.DataFrame, name: str) -> Callable[[np.ndarray], np.ndarray]:
+    """Values of a text column at given positions ('' when missing), gathered
+    lazily: converting a whole Arrow column to Python strings costs more than
+    the flag itself."""
+    def at(pos: np.ndarray) -> np.ndarray:
+        if name not in frame:
+            return np.full(len(pos), "", dtype=object)
+        return frame[name].iloc[pos].fillna("").to_numpy(dtype=object)
+    return at
+
+
+def _brown(frame: pd.DataFrame, text: Distinct) -> tuple[np.ndarray, Callable]:
+    """High-carbon rows (industry code or text) and their evidence, per GW04's params."""
+    params = definitions()["GW04"]["params"]
+    words = _pattern(params["keywords"])
+    codes = distinct(frame["industry_code"] if "industry_code" in frame
+                     else pd.Series("", index=frame.index))
+    code_u = codes[1].fillna("")
+    by_code = (code_u.str.startswith(tuple(params["industry_codes"])) & (code_u != "")
+               ).to_numpy()[codes[0]]
+    hit_u = regex_contains(text[1], words).to_numpy()
+    brown = by_code | hit_u[text[0]]
+    word_u = np.full(len(text[1]), "", dtype=object)
+    if hit_u.any():
+        word_u[hit_u] = text[1][hit_u].str.extract(f"({words})", expand=False).fillna("").to_numpy()
+
+    def evidence(at: np.ndarray) -> np.ndarray:
+        return np.where(by_code[at], "industry " + codes[1].to_numpy(dtype=object)[codes[0][at]],
+                        "text: " + word_u[text[0][at]])
+    return brown, evidence
+
+
+def row_flags(frame: pd.DataFrame, top: dict[str, dict], declared: pd.DataFrame,
+              text: Distinct | None = None) -> pd.DataFrame:
     """Flags GW01–GW05 for one partition.
 
     ``frame`` is positional (row = position) with loan_id, _row and text columns;
     ``top`` maps taxonomy name → its rank-1 tags as arrays (``top_columns``); ``declared``
-    is the declaration check (may be empty).
+    is the declaration check (may be empty); ``text`` the distinct purpose+project
+    texts with a code per row, when the caller already has them.
     """
     d = definitions()
     parts = []
-    text = _text(frame)
+    text = text if text is not None else distinct(_text(frame))
     if len(declared):
-        dec = declared.set_index("row").reindex(range(len(frame)))
-        res = dec["declared.result"].fillna("")
-        ev = ("declared " + dec["declared.code"].fillna("") + ": " +
-              dec["declared.reason"].fillna(""))
-        tx = dec["declared.taxonomy"].fillna("")
-        parts.append(_flag(frame, (res == "not_supported").to_numpy(), "GW01", tx, ev))
-        parts.append(_flag(frame, (res == "code_mismatch").to_numpy(), "GW02", tx, ev))
-        wc = _pattern(d["GW05"]["params"]["keywords"])
-        working = (regex_contains(frame["purpose"], wc) if "purpose" in frame
-                   else pd.Series(False, index=frame.index))
-        has_decl = dec["declared.code"].fillna("") != ""
-        parts.append(_flag(frame, (working & has_decl).to_numpy(), "GW05", tx,
-                           "purpose: " + frame.get("purpose", pd.Series("", index=frame.index))
-                           .fillna("")))
-    brown_kw = _pattern(d["GW04"]["params"]["keywords"])
-    codes = tuple(d["GW04"]["params"]["industry_codes"])
-    code = frame.get("industry_code", pd.Series("", index=frame.index)).fillna("").astype(str)
-    brown_code = code.str.startswith(codes) & (code != "")
-    brown_text = regex_contains(text, brown_kw)
-    brown = (brown_code | brown_text).to_numpy()
-    brown_ev = pd.Series("", index=frame.index, dtype=object)
-    if brown.any():
-        word = text[brown].str.extract(f"({brown_kw})", expand=False).fillna("")
-        brown_ev[brown] = np.where(brown_code[brown], "industry " + code[brown],
-                                   "text: " + word)
-    brown_ev = brown_ev.to_numpy()
+        n, rows = len(frame), declared["row"].to_numpy(dtype=np.int64)
+
+        def spread(col: str) -> np.ndarray:
+            out = np.full(n, "", dtype=object)
+            out[rows] = declared[col].fillna("").to_numpy(dtype=object)
+            return out
+        res, tx = spread("declared.result"), spread("declared.taxonomy")
+        code, why = spread("declared.code"), spread("declared.reason")
+
+        def declared_ev(at):
+            return "declared " + code[at] + ": " + why[at]
+
+        def taxonomy(at):
+            return tx[at]
+        parts.append(_flag(frame, res == "not_supported", "GW01", taxonomy, declared_ev))
+        parts.append(_flag(frame, res == "code_mismatch", "GW02", taxonomy, declared_ev))
+        purpose = _column(frame, "purpose")
+        working = (_contains(distinct(frame["purpose"]), _pattern(d["GW05"]["params"]["keywords"]))
+                   if "purpose" in frame else np.zeros(len(frame), dtype=bool))
+        parts.append(_flag(frame, working & (code != ""), "GW05", taxonomy,
+                           lambda at: "purpose: " + purpose(at)))
+    brown, brown_ev = _brown(frame, text)
     for name, tags in top.items():
-        status = tags["status"]
-        green = np.isin(status, GREEN)
-        hit = brown & green
-        if hit.any():
-            ev = np.full(len(frame), "", dtype=object)
-            ev[hit] = [f"{b} → {c} {s}" for b, c, s in
-                       zip(brown_ev[hit], tags["item_code"][hit], status[hit], strict=True)]
-            parts.append(_flag(frame, hit, "GW04", name, ev))
+        status, item = tags["status"], tags["item_code"]
+        parts.append(_flag(frame, brown & np.isin(status, GREEN), "GW04", name,
+                           lambda at, s=status, i=item: brown_ev(at) + " → " + i[at] + " " + s[at]))
     if "borrower_name" in frame:
-        gw = _pattern(d["GW03"]["params"]["green_name_words"])
-        greenish = regex_contains(frame["borrower_name"], gw).to_numpy()
+        greenish = _contains(distinct(frame["borrower_name"]),
+                             _pattern(d["GW03"]["params"]["green_name_words"]))
+        names = _column(frame, "borrower_name")
         parts.append(_flag(frame, greenish & brown, "GW03", "",
-                           "borrower " + frame["borrower_name"].fillna("") + "; " +
-                           pd.Series(brown_ev, index=frame.index)))
+                           lambda at: "borrower " + names(at) + "; " + brown_ev(at)))
     parts = [p for p in parts if len(p)]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=FLAG_COLUMNS)
 

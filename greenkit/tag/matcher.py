@@ -52,6 +52,8 @@ class CompiledTaxonomy:
     industry_full: dict          # digit code → list[rule_idx]
     industry_below: dict         # digit prefix → list[rule_idx] for longer rule codes
     criteria_kw: pd.DataFrame    # criterion_id, kw_idx (local; applies_if_keywords)
+    items_with_criteria: frozenset  # item codes that have technical criteria
+    arrays: RuleArrays              # per-rule columns as NumPy arrays, by rule idx
 
     @property
     def id(self) -> str:
@@ -63,6 +65,30 @@ class CompiledTaxonomy:
         if len(self.criteria_kw):
             groups.add(DEFAULT_FIELDS)
         return sorted(groups)
+
+
+@dataclass(frozen=True, eq=False)
+class RuleArrays:
+    """Rule columns the hot path reads, as arrays indexed by rule idx."""
+
+    item: np.ndarray        # index into item_codes ('*' for taxonomy-wide exclusions)
+    item_codes: np.ndarray  # distinct item codes of the rules
+    exclusion: np.ndarray   # bool: an exclusion rule
+    order: np.ndarray       # position in evidence order: keyword rules first, then by rule id
+    rule_id: np.ndarray
+    industry_partial: np.ndarray
+
+    @classmethod
+    def of(cls, rules: pd.DataFrame) -> RuleArrays:
+        item, codes = pd.factorize(rules["item_code"], sort=True)
+        is_kw = (rules["match"] == "keyword").to_numpy()
+        order = np.lexsort((rules["rule_id"].to_numpy(dtype=str), ~is_kw))
+        rank = np.empty(len(rules), dtype=np.int64)
+        rank[order] = np.arange(len(rules))
+        return cls(item.astype(np.int64), np.asarray(codes, dtype=object),
+                   (rules["match"] == "exclusion").to_numpy(), rank,
+                   rules["rule_id"].to_numpy(dtype=object),
+                   rules["industry_partial"].to_numpy().astype(bool))
 
 
 @lru_cache(maxsize=16)
@@ -103,7 +129,9 @@ def compile_taxonomy(t: Taxonomy) -> CompiledTaxonomy:
     return CompiledTaxonomy(
         taxonomy=t, keywords=tuple(kw_index), rule_kw=rule_kw, rules=rules,
         industry_full=full, industry_below=below,
-        criteria_kw=pd.DataFrame(crit_links, columns=["criterion_id", "kw_idx"]))
+        criteria_kw=pd.DataFrame(crit_links, columns=["criterion_id", "kw_idx"]),
+        items_with_criteria=frozenset(t.criteria["item_code"]) if len(t.criteria) else frozenset(),
+        arrays=RuleArrays.of(rules))
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,30 +170,107 @@ def keyword_space(cts: tuple[CompiledTaxonomy, ...]) -> KeywordSpace:
 
 @dataclass
 class TextScan:
-    """Keyword occurrences in one partition: per text-field group, the row →
+    """Keyword occurrences in one partition: per text-field group, the key →
     unique-text codes and the (text_idx, kw_idx) hits in the keyword space."""
 
     space: KeywordSpace
     codes: dict[str, np.ndarray]
     hits: dict[str, pd.DataFrame]
+    texts: dict[str, pa.Array]
 
 
-def _combined_text(frame: pd.DataFrame, fields: str) -> pd.Series:
-    cols = [frame[f] if f in frame else pd.Series(pd.NA, index=frame.index, dtype="string")
-            for f in fields.split("|")]
-    text = cols[0].astype("string").fillna("")
-    for c in cols[1:]:
-        text = text + " " + SEP + " " + c.astype("string").fillna("")
-    return text
+@dataclass
+class Keys:
+    """A partition's rows grouped by everything rule matching reads.
+
+    Two loans with the same industry code, code system and texts fire the
+    same rules, so matching runs once per *key* (a few tens of thousands in a
+    200,000-row chunk) and only criteria, which read each loan's own figures,
+    run per row. ``of_row`` gives each row's key; ``rep`` the first row of
+    each key; ``frame`` the industry columns per key; ``scan`` is indexed by key.
+    """
+
+    of_row: np.ndarray
+    rep: np.ndarray
+    frame: pd.DataFrame
+    scan: TextScan
+
+    def __len__(self) -> int:
+        return len(self.rep)
 
 
-def _scan_unique(space: KeywordSpace, uniques) -> pd.DataFrame:
+def _text_array(values: pd.Series) -> pa.Array:
+    arr = pa.array(values.astype("string"), type=pa.large_string())
+    return arr.fill_null("")
+
+
+def _field_codes(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.Array]:
+    """Codes of a column's distinct values ('' for missing) and those values."""
+    if name not in frame:
+        return np.zeros(len(frame), dtype=np.int64), pa.array([""], type=pa.large_string())
+    enc = pc.dictionary_encode(_text_array(frame[name]))
+    return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64), enc.dictionary
+
+
+def combine_codes(parts: list[np.ndarray]) -> np.ndarray:
+    """One dense code per distinct tuple of codes (first-appearance order)."""
+    key = pd.factorize(parts[0])[0].astype(np.int64)
+    for c in parts[1:]:
+        key = pd.factorize(key * (int(c.max(initial=0)) + 1) + c)[0].astype(np.int64)
+    return key
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """Position of the first row of each code (codes dense, first-appearance order)."""
+    n = int(codes.max(initial=-1)) + 1
+    rep = np.empty(n, dtype=np.int64)
+    rep[codes[::-1]] = np.arange(len(codes) - 1, -1, -1, dtype=np.int64)
+    return rep
+
+
+def _group_texts(frame: pd.DataFrame, group: str, fields: dict) -> tuple[np.ndarray, pa.Array]:
+    """Row codes and distinct combined texts of a text-field group.
+
+    The combined text is built for distinct combinations only, as the fields
+    joined by `` SEP ``, so a keyword never spans two fields.
+    """
+    names = group.split("|")
+    for f in names:
+        if f not in fields:
+            fields[f] = _field_codes(frame, f)
+    codes = combine_codes([fields[f][0] for f in names])
+    rep = first_rows(codes)
+    parts = [fields[f][1].take(pa.array(fields[f][0][rep])) for f in names]
+    text = parts[0] if len(parts) == 1 else pc.binary_join_element_wise(
+        *parts, pa.scalar(f" {SEP} ", type=pa.large_string()))
+    return codes, text
+
+
+def match_keys(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> Keys:
+    """Group rows into match keys and scan each distinct text once for all taxonomies."""
+    space = keyword_space(tuple(cts))
+    groups = sorted({g for ct in cts for g in ct.text_groups})
+    fields: dict[str, tuple[np.ndarray, pa.Array]] = {}
+    gcodes, texts = {}, {}
+    for g in groups:
+        gcodes[g], texts[g] = _group_texts(frame, g, fields)
+    industry = [c for c in ("industry_code", "industry_code_system") if c in frame]
+    parts = [_field_codes(frame, c)[0] for c in industry] + list(gcodes.values())
+    key = combine_codes(parts) if parts else np.zeros(len(frame), dtype=np.int64)
+    rep = first_rows(key)
+    hits = {g: _scan_unique(space, texts[g]) for g in groups}
+    scan = TextScan(space, {g: c[rep] for g, c in gcodes.items()}, hits, texts)
+    kframe = frame[industry].iloc[rep].reset_index(drop=True)
+    return Keys(key, rep, kframe, scan)
+
+
+def _scan_unique(space: KeywordSpace, texts: pa.Array) -> pd.DataFrame:
     empty = pd.DataFrame({"text_idx": pd.Series(dtype="int64"), "kw_idx": pd.Series(dtype="int64")})
-    if not space.words or len(uniques) == 0:
+    if not space.words or len(texts) == 0:
         return empty
-    arr = pa.array(uniques, type=pa.large_string())
-    arr = pc.utf8_lower(pc.utf8_normalize(arr, "NFKC"))
-    big = SEP.join(arr.to_pylist())
+    arr = pc.utf8_lower(pc.utf8_normalize(texts, "NFKC"))
+    one = pa.LargeListArray.from_arrays(pa.array([0, len(arr)], type=pa.int64()), arr)
+    big = pc.binary_join(one, pa.scalar(SEP, type=pa.large_string()))[0].as_py()
     lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64) + 1
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     found = list(space.automaton.iter(big))
@@ -175,18 +280,6 @@ def _scan_unique(space: KeywordSpace, uniques) -> pd.DataFrame:
     ends, kws = flat[0::2], flat[1::2]
     text_idx = np.searchsorted(starts, ends, side="right") - 1
     return pd.DataFrame({"text_idx": text_idx, "kw_idx": kws}).drop_duplicates(ignore_index=True)
-
-
-def scan_texts(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> TextScan:
-    """Scan every text-field group the taxonomies use, once for all of them."""
-    space = keyword_space(tuple(cts))
-    groups = sorted({g for ct in cts for g in ct.text_groups})
-    codes, hits = {}, {}
-    for g in groups:
-        c, uniques = pd.factorize(_combined_text(frame, g), sort=False)
-        codes[g] = c
-        hits[g] = _scan_unique(space, np.asarray(uniques, dtype=object))
-    return TextScan(space, codes, hits)
 
 
 def _rules_on_texts(rule_kw: pd.DataFrame, rules: pd.DataFrame, hits: pd.DataFrame,

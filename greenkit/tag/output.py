@@ -10,17 +10,23 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from greenkit.io import neutralise_formulas, write_csv, write_json, write_xlsx
+from greenkit.io import write_csv, write_json, write_xlsx
+from greenkit.tag.encode import EncodedCsv, encode_csv
 from greenkit.tag.run import TagResult
 
 STREAMED = ("tagged", "tags")
 
 
 class FolderSink:
-    """Receives per-chunk tables and appends them to files in ``folder``."""
+    """Receives per-chunk tables and appends them to files in ``folder``.
+
+    Tables arrive as DataFrames or already encoded by a worker
+    (``takes_encoded``): CSV bytes and Arrow tables are appended as they are.
+    """
+
+    takes_encoded = True
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -31,26 +37,23 @@ class FolderSink:
             for suffix in (".csv", ".parquet"):
                 (folder / f"{name}{suffix}").unlink(missing_ok=True)
 
-    def __call__(self, name: str, frame: pd.DataFrame) -> None:
+    def __call__(self, name: str, frame: pd.DataFrame | EncodedCsv | pa.Table) -> None:
         if name == "loans":
             self._loans(frame)
             return
+        part = frame if isinstance(frame, EncodedCsv) else encode_csv(frame)
         path = self.folder / f"{name}.csv"
         first = name not in self._started
-        safe = neutralise_formulas(frame)
         with path.open("wb" if first else "ab") as fh:
             if first:
                 fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
-            try:
-                table = pa.Table.from_pandas(safe, preserve_index=False)
-                pacsv.write_csv(table, fh, pacsv.WriteOptions(include_header=first))
-            except (pa.ArrowInvalid, pa.ArrowTypeError):
-                # a column of mixed Python objects: let pandas format it
-                fh.write(safe.to_csv(index=False, header=first).encode("utf-8"))
+                fh.write(part.header)
+            fh.write(part.body)
         self._started.add(name)
 
-    def _loans(self, frame: pd.DataFrame) -> None:
-        table = pa.Table.from_pandas(frame, preserve_index=False)
+    def _loans(self, frame: pd.DataFrame | pa.Table) -> None:
+        table = (frame if isinstance(frame, pa.Table)
+                 else pa.Table.from_pandas(frame, preserve_index=False))
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.folder / "loans.parquet", table.schema)
         else:

@@ -10,6 +10,8 @@ streaming and the map step could run under Dask or Spark unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +29,13 @@ from greenkit.tag import overrides as ovr
 from greenkit.tag.editions import IN_FORCE, chain, edition_for
 from greenkit.tag.engine import tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
-from greenkit.tag.matcher import compile_taxonomy, scan_texts
+from greenkit.tag.matcher import (
+    DEFAULT_FIELDS,
+    combine_codes,
+    compile_taxonomy,
+    first_rows,
+    match_keys,
+)
 from greenkit.taxonomy import Taxonomy, load_taxonomy
 from greenkit.validate import (
     REJECTED,
@@ -64,6 +72,10 @@ class TagOptions:
     chunksize: int | None = None
     overrides: str | Path | None = None
     fx: str | Path | None = None
+    workers: int | None = None  # tagging processes for multi-chunk books; None = one per CPU
+
+    def worker_count(self) -> int:
+        return max(1, self.workers if self.workers is not None else min(os.cpu_count() or 1, 4))
 
     @property
     def report_date(self) -> dt.date:
@@ -87,7 +99,11 @@ class TagResult:
 
 
 def normalise_industry(v: Validated, file: str, system: str | None) -> Validated:
-    """Normalise industry codes; unknown codes reject their row (with a finding)."""
+    """Normalise industry codes; unknown codes reject their row (with a finding).
+
+    Works on the distinct (code, code system) pairs — a few hundred in any
+    book — and broadcasts the result back to the rows.
+    """
     f = v.frame
     if "industry_code" not in f:
         return v
@@ -96,23 +112,33 @@ def normalise_industry(v: Validated, file: str, system: str | None) -> Validated
             else pd.Series(system or GBT, index=f.index))
     header = next((m.header for m in v.matches if m.field.name == "industry_code"),
                   "industry_code")
-    raw_codes = f["industry_code"].copy()
-    norm = pd.DataFrame(index=f.index, columns=["code", "section", "problem"], dtype=object)
+    raw_codes = f["industry_code"]
+    c_code, u_code = pd.factorize(raw_codes.fillna(""), sort=False)
+    c_sys, u_sys = pd.factorize(sysv.astype(str), sort=False)
+    pair = combine_codes([c_code, c_sys])
+    rep = first_rows(pair)
+    ucode = pd.Series(np.asarray(u_code, dtype=object)[c_code[rep]], dtype=object)
+    usys = np.asarray(u_sys, dtype=object)[c_sys[rep]]
+    norm = pd.DataFrame({"code": "", "section": "", "problem": ""}, index=ucode.index)
     for s, conv in ((GBT, normalise_gbt), (NACE, normalise_nace)):
-        mask = sysv == s
+        mask = usys == s
         if mask.any():
-            norm.loc[mask] = conv(raw_codes[mask]).to_numpy()
-    f["industry_code"] = norm["code"].fillna("").astype("string")
-    f["industry_section"] = norm["section"].fillna("").astype("string")
+            norm.loc[mask] = conv(ucode[mask]).to_numpy()
+    f["industry_code"] = pd.Series(norm["code"].to_numpy(dtype=object)[pair], index=f.index,
+                                   dtype="string")
+    f["industry_section"] = pd.Series(norm["section"].to_numpy(dtype=object)[pair],
+                                      index=f.index, dtype="string")
     f["industry_code_system"] = sysv.astype("string")
+    problem = norm["problem"].to_numpy(dtype=object)
     found = [v.findings]
     for reason, (sev, msg) in INDUSTRY_MESSAGES.items():
-        hit = (norm["problem"] == reason).fillna(False)
+        hit = (problem == reason)[pair]
         if hit.any():
             found.append(findings_for(file, f.loc[hit, ROW], header, "industry",
                                       raw_codes[hit], reason, sev, msg))
-    v.findings = concat_findings(found)
-    f[REJECTED] = rejection_reasons(f, v.findings)
+    if len(found) > 1:
+        v.findings = concat_findings(found)
+        f[REJECTED] = rejection_reasons(f, v.findings)
     return v
 
 
@@ -187,10 +213,10 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
     named = resolve_taxonomies(opts)
     need, objs, declared_rows = _needs(acc, named, in_force_ids)
     compiled = {e: compile_taxonomy(objs[e]) for e in need}
-    scan = scan_texts(acc, list(compiled.values()))
+    keys = match_keys(acc, list(compiled.values()))
     by_edition = {}
     for e, rows in need.items():
-        long = tag_partition(acc, compiled[e], rows, scan)
+        long = tag_partition(acc, compiled[e], rows, keys)
         long["edition_id"] = e
         by_edition[e] = long
     longs, tops = [], {}
@@ -216,8 +242,8 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
         longs.append(long)
     wide = pd.DataFrame(wide)
     declared = _verify_declared(declared_rows, by_edition, objs)
-    flags = flg.row_flags(acc, tops, declared)
-    if len(declared):
+    flags = flg.row_flags(acc, tops, declared, _texts(keys))
+    if "declared_code" in acc:  # same columns in every chunk, declarations or not
         for c in decl.DECLARED_COLUMNS[1:]:
             a = np.full(n, "", dtype=object)
             a[declared["row"].to_numpy(dtype=np.int64)] = declared[c].to_numpy(dtype=object)
@@ -228,6 +254,15 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
         long["loan_id"] = acc["loan_id"].to_numpy()[r]
         long[ROW] = acc[ROW].to_numpy()[r]
     return wide, long, declared, flags
+
+
+def _texts(keys) -> flg.Distinct | None:
+    """The purpose+project texts the keyword scan already made distinct, per row."""
+    g = DEFAULT_FIELDS
+    if g not in keys.scan.texts:
+        return None
+    uniq = keys.scan.texts[g].to_pandas(types_mapper=lambda t: pd.StringDtype())
+    return keys.scan.codes[g][keys.of_row], uniq
 
 
 def _declared_rows(acc: pd.DataFrame, in_force_ids: pd.Series) -> pd.DataFrame:
@@ -295,8 +330,8 @@ class Summary:
         self.flags: dict[str, int] = {}
         self.editions: set[str] = set()
 
-    def add(self, v: Validated, wide: pd.DataFrame, amounts: pd.DataFrame,
-            declared: pd.DataFrame, flags: pd.DataFrame) -> None:
+    def add_validation(self, v: Validated) -> None:
+        """Counts of read, accepted and rejected rows and of findings."""
         self.read += len(v.frame)
         rej = v.rejected_mask
         self.rejected += int(rej.sum())
@@ -304,6 +339,10 @@ class Summary:
         self.warnings += int((v.findings["severity"] == "warning").sum())
         for r, c in v.findings.loc[v.findings["severity"] == "error", "reason"].value_counts().items():
             self.reasons[r] = self.reasons.get(r, 0) + int(c)
+
+    def add_tags(self, wide: pd.DataFrame, amounts: pd.DataFrame, declared: pd.DataFrame,
+                 flags: pd.DataFrame) -> None:
+        """Counts and amounts by taxonomy, edition, item, status and currency."""
         for name in _resolve_names(self.opts.taxonomies):
             if f"{name}.status" not in wide:
                 continue
@@ -318,8 +357,15 @@ class Summary:
             for r, c in declared["declared.result"].value_counts().items():
                 self.declared[r] = self.declared.get(r, 0) + int(c)
         if len(flags):
-            for r, c in flags["flag"].value_counts().items():
-                self.flags[r] = self.flags.get(r, 0) + int(c)
+            self.add_flags(flags)
+
+    def merge(self, other: Summary) -> None:
+        """Fold in the tag aggregates a worker computed for one partition."""
+        self.parts.extend(other.parts)
+        self.editions |= other.editions
+        for mine, theirs in ((self.declared, other.declared), (self.flags, other.flags)):
+            for k, n in theirs.items():
+                mine[k] = mine.get(k, 0) + n
 
     def add_flags(self, flags: pd.DataFrame) -> None:
         for r, c in flags["flag"].value_counts().items():
@@ -431,6 +477,94 @@ def partitions(source, opts: TagOptions) -> Iterable[RawTable]:
     return [read_table(source, opts.sheet)]
 
 
+@dataclass
+class Mapped:
+    """What the map step returns for one partition's accepted rows."""
+
+    tables: dict  # tagged, tags, loans: DataFrames, or encoded for a file sink
+    declared: pd.DataFrame
+    flags: pd.DataFrame
+    summary: Summary
+
+
+def map_tags(acc: pd.DataFrame, amounts: pd.DataFrame, opts: TagOptions,
+             overrides: pd.DataFrame | None, encode: bool) -> Mapped:
+    """The map step: tag, aggregate and (for a file sink) encode one partition.
+
+    Pure: the same input gives the same output in any process. Encoding the
+    CSV here (formula neutralisation included) keeps it off the process that
+    writes the files in order.
+    """
+    from greenkit.tag.encode import encode_tables
+
+    wide, long, declared, fl = tag_frame(acc, opts, overrides)
+    summary = Summary(opts)
+    summary.add_tags(wide, amounts, declared, fl)
+    tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS), "loans": acc}
+    return Mapped(encode_tables(tables) if encode else tables, declared, fl, summary)
+
+
+def _warm(opts: TagOptions) -> None:
+    """Worker start-up: load and compile the catalogues once, before any chunk."""
+    for name in opts.taxonomies:
+        for t in (chain(opts.product) if name == IN_FORCE else [load_taxonomy(name)]):
+            compile_taxonomy(t)
+
+
+class _Mapper:
+    """Runs the map step (``tag_frame``) in-process or in worker processes.
+
+    Validation, duplicate ids and writing stay in this process, in input
+    order; only the pure tagging of accepted rows is farmed out, so results
+    are identical whatever the number of workers. Workers start only when
+    a book has a second chunk: a small book pays no start-up cost.
+    """
+
+    def __init__(self, opts: TagOptions, overrides: pd.DataFrame | None, parallel: bool,
+                 encode: bool):
+        self.opts, self.overrides, self.encode = opts, overrides, encode
+        self.pool = None
+        if parallel and opts.worker_count() > 1:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: the parent's Arrow thread pools must not be forked
+            self.pool = ProcessPoolExecutor(opts.worker_count(), mp_context=mp.get_context("spawn"),
+                                            initializer=_warm, initargs=(opts,))
+
+    @property
+    def depth(self) -> int:
+        """Chunks in flight: enough to keep every worker busy while this process reads."""
+        return self.opts.worker_count() + 1 if self.pool else 1
+
+    def submit(self, acc: pd.DataFrame, amounts: pd.DataFrame):
+        args = (acc, amounts, self.opts, self.overrides, self.encode)
+        if self.pool is None:
+            return _Done(map_tags(*args))
+        return self.pool.submit(map_tags, *args)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+class _Done:
+    """A result computed in-process, with the ``Future.result`` interface."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def _peeked(parts: Iterable[RawTable]) -> tuple[Iterable[RawTable], bool]:
+    """The partitions, and whether there is more than one (read ahead by one)."""
+    it = iter(parts)
+    head = list(itertools.islice(it, 2))
+    return itertools.chain(head, it), len(head) > 1
+
+
 def run(source, opts: TagOptions | None = None,
         sink: Callable[[str, pd.DataFrame], None] | None = None,
         progress: Callable[[int], None] | None = None) -> TagResult:
@@ -447,54 +581,95 @@ def run(source, opts: TagOptions | None = None,
             chain(opts.product)
         else:
             load_taxonomy(name)
-    tracker = DuplicateTracker()
-    summary = Summary(opts)
-    overrides = _load_overrides(opts)
-    fx = _fx_table(opts.fx)
-    keep: dict[str, list[pd.DataFrame]] = {"tagged": [], "tags": [], "loans": []}
-    rejected, findings, flags, projects = [], [], [], []
-    source_info: dict = {}
-    for raw in partitions(source, opts):
-        source_info = {"path": raw.path, "sha256": raw.sha256, "format": raw.format,
+    state = _RunState(opts, sink, progress)
+    parts, many = _peeked(partitions(source, opts))
+    mapper = _Mapper(opts, state.overrides, parallel=many,
+                     encode=getattr(sink, "takes_encoded", False))
+    pending: list = []
+    try:
+        for raw in parts:
+            v, acc = state.validate(raw)
+            pending.append((v, acc, mapper.submit(acc, _amounts(acc, state.fx, raw.path))))
+            while len(pending) >= mapper.depth:
+                state.reduce(*_collect(pending.pop(0)))
+        while pending:
+            state.reduce(*_collect(pending.pop(0)))
+    finally:
+        mapper.close()
+    out = state.result(started, started_at)
+    out.summary["workers"] = opts.worker_count() if mapper.pool else 1
+    return out
+
+
+def _collect(item) -> tuple:
+    v, acc, future = item
+    return v, acc, future.result()
+
+
+class _RunState:
+    """Everything ``run`` accumulates across partitions (the reduce side)."""
+
+    def __init__(self, opts: TagOptions, sink, progress):
+        self.opts, self.sink, self.progress = opts, sink, progress
+        self.tracker = DuplicateTracker()
+        self.summary = Summary(opts)
+        self.overrides = _load_overrides(opts)
+        self.fx = _fx_table(opts.fx)
+        self.keep: dict[str, list[pd.DataFrame]] = {"tagged": [], "tags": [], "loans": []}
+        self.rejected, self.findings, self.flags, self.projects = [], [], [], []
+        self.source: dict = {}
+
+    def validate(self, raw: RawTable) -> tuple[Validated, pd.DataFrame]:
+        """Validate a partition, reject repeated ids (across partitions), normalise codes."""
+        self.source = {"path": raw.path, "sha256": raw.sha256, "format": raw.format,
                        "encoding": raw.encoding, "sheet": raw.sheet}
+        opts = self.opts
         v = validate_table(raw, "loans", renames=opts.renames, amount_unit=opts.amount_unit)
         header = next((m.header for m in v.matches if m.field.name == "loan_id"), None)
-        v = tracker.check(v, raw.path, header)
+        v = self.tracker.check(v, raw.path, header)
         v = normalise_industry(v, raw.path, opts.industry_system)
-        acc = v.accepted.reset_index(drop=True)
-        wide, long, declared, fl = tag_frame(acc, opts, overrides)
-        summary.add(v, wide, _amounts(acc, fx, raw.path), declared, fl)
-        rejected.append(_rejected_rows(v))
-        findings.append(v.findings)
-        flags.append(fl)
-        projects.append(_project_keys(acc))
-        tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS), "loans": acc}
-        for name, frame in tables.items():
-            if sink is not None:
-                sink(name, frame)
+        return v, v.accepted.reset_index(drop=True)
+
+    def reduce(self, v: Validated, acc: pd.DataFrame, m: Mapped) -> None:
+        """Fold one mapped partition in, in input order."""
+        self.summary.add_validation(v)
+        self.summary.merge(m.summary)
+        self.rejected.append(_rejected_rows(v))
+        self.findings.append(v.findings)
+        self.flags.append(m.flags)
+        self.projects.append(_project_keys(acc))
+        for name, frame in m.tables.items():
+            if self.sink is not None:
+                self.sink(name, frame)
             else:
-                keep[name].append(frame)
-        if progress:
-            progress(len(v.frame))
-    if summary.read == 0:
-        raise InputError("has no data rows", path=source_info.get("path"))
-    if summary.accepted == 0:
-        raise InputError(f"no usable row: all {summary.read} rows were rejected "
-                         f"({', '.join(summary.reasons)}); see rejected.csv",
-                         path=source_info.get("path"))
-    gw06 = flg.project_duplicates(pd.concat(projects, ignore_index=True))
-    summary.add_flags(gw06)
-    flags_all = pd.concat([f for f in flags + [gw06] if len(f)], ignore_index=True) if any(
-        len(f) for f in flags + [gw06]) else pd.DataFrame(columns=flg.FLAG_COLUMNS)
-    flags_all = flags_all.sort_values(["row", "flag"], kind="stable", ignore_index=True)
-    out = TagResult(
-        tagged=_cat(keep["tagged"]), tags=_cat(keep["tags"]),
-        rejected=_cat(rejected, REJECTED_COLUMNS), findings=concat_findings(findings),
-        flags=flags_all, loans=_cat(keep["loans"]))
-    out.summary = summary.build(source_info, started, started_at)
-    if overrides is not None:
-        out.summary["overrides"] = {"file": str(opts.overrides), "rows": len(overrides)}
-    return out
+                self.keep[name].append(frame)
+        if self.progress:
+            self.progress(len(v.frame))
+
+    def result(self, started: float, started_at: str) -> TagResult:
+        summary = self.summary
+        if summary.read == 0:
+            raise InputError("has no data rows", path=self.source.get("path"))
+        if summary.accepted == 0:
+            raise InputError(f"no usable row: all {summary.read} rows were rejected "
+                             f"({', '.join(summary.reasons)}); see rejected.csv",
+                             path=self.source.get("path"))
+        gw06 = flg.project_duplicates(pd.concat(self.projects, ignore_index=True))
+        summary.add_flags(gw06)
+        flags = [f for f in self.flags + [gw06] if len(f)]
+        flags_all = (pd.concat(flags, ignore_index=True) if flags
+                     else pd.DataFrame(columns=flg.FLAG_COLUMNS))
+        flags_all = flags_all.sort_values(["row", "flag"], kind="stable", ignore_index=True)
+        out = TagResult(
+            tagged=_cat(self.keep["tagged"]), tags=_cat(self.keep["tags"]),
+            rejected=_cat(self.rejected, REJECTED_COLUMNS),
+            findings=concat_findings(self.findings), flags=flags_all,
+            loans=_cat(self.keep["loans"]))
+        out.summary = summary.build(self.source, started, started_at)
+        if self.overrides is not None:
+            out.summary["overrides"] = {"file": str(self.opts.overrides),
+                                        "rows": len(self.overrides)}
+        return out
 
 
 def _cat(parts: list[pd.DataFrame], columns: list[str] | None = None) -> pd.DataFrame:

@@ -1,0 +1,50 @@
+"""Encode a partition's output tables for the tagged folder, off the writer.
+
+Workers turn their tables into what the files need — CSV bytes with
+spreadsheet formulas neutralised, and an Arrow table for ``loans.parquet`` —
+so the process that appends files in input order only copies bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from greenkit.io import neutralise_formulas
+
+
+@dataclass(frozen=True)
+class EncodedCsv:
+    """One partition of a CSV file: its header line and its body, as UTF-8."""
+
+    header: bytes
+    body: bytes
+
+
+def encode_csv(frame: pd.DataFrame) -> EncodedCsv:
+    """CSV bytes of ``frame`` after formula neutralisation (pyarrow's writer)."""
+    safe = neutralise_formulas(frame)
+    try:
+        table = pa.Table.from_pandas(safe, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        # a column of mixed Python objects: let pandas format it
+        text = safe.to_csv(index=False)
+        head, _, body = text.partition("\n")
+        return EncodedCsv((head + "\n").encode("utf-8"), body.encode("utf-8"))
+    head, body = io.BytesIO(), io.BytesIO()
+    pacsv.write_csv(table.slice(0, 0), head, pacsv.WriteOptions(include_header=True))
+    pacsv.write_csv(table, body, pacsv.WriteOptions(include_header=False))
+    return EncodedCsv(head.getvalue(), body.getvalue())
+
+
+def encode_tables(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
+    """tagged/tags → ``EncodedCsv``; loans → an Arrow table for Parquet."""
+    out: dict[str, object] = {}
+    for name, frame in tables.items():
+        out[name] = (pa.Table.from_pandas(frame, preserve_index=False) if name == "loans"
+                     else encode_csv(frame))
+    return out
