@@ -181,7 +181,7 @@ def level1_names(editions) -> dict[tuple[str, str], str]:
     for e in editions:
         try:
             t = load_taxonomy(str(e))
-        except Exception:  # unknown catalogue: reported by CHK-K03
+        except GreenkitError:  # unknown catalogue: reported by CHK-K03
             continue
         items = t.items
         lvl = items[items["level"].astype(int) == 1] if "level" in items else items.iloc[:0]

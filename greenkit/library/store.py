@@ -76,7 +76,7 @@ def current_user(user: str | None = None) -> str:
         return user
     try:
         return os.environ.get("USER") or getpass.getuser()
-    except Exception:  # no login name in a container
+    except (OSError, KeyError):  # no login name in a container (getpwuid fails)
         return "unknown"
 
 

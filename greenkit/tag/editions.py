@@ -17,7 +17,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from greenkit.errors import ConfigError
+from greenkit.errors import ConfigError, TaxonomyError
 from greenkit.io.yamlfile import load_yaml_text
 from greenkit.taxonomy import Taxonomy, load_taxonomy
 
@@ -41,7 +41,7 @@ def chain(product: str | None = None) -> list[Taxonomy]:
     for i in ids:
         try:
             out.append(load_taxonomy(i))
-        except Exception:  # an edition not shipped (yet) is skipped, not guessed
+        except TaxonomyError:  # an edition not shipped (yet) is skipped, not guessed
             continue
     if not out:
         raise ConfigError(f"no edition of {cfg['family']} is available for {product}")

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from greenkit import __version__
-from greenkit.errors import InputError
+from greenkit.errors import InputError, TaxonomyError
 from greenkit.io import ROW, RawTable, iter_table, read_table
 from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
@@ -162,13 +162,13 @@ def _needs(acc: pd.DataFrame, named: dict[str, Taxonomy], in_force_ids: pd.Serie
     edition that happens to share its id.
     """
     n = len(acc)
-    need: dict[str, np.ndarray] = {}
+    need: dict[str, np.ndarray] = {}  # edition id → bool mask over rows
     objs: dict[str, Taxonomy] = {}
 
     def add(t: Taxonomy, rows: np.ndarray) -> None:
         objs.setdefault(t.id, t)
-        prev = need.get(t.id)
-        need[t.id] = rows if prev is None else np.union1d(prev, rows)
+        mask = need.setdefault(t.id, np.zeros(n, dtype=bool))
+        mask[rows] = True
 
     for name, t in named.items():
         if name == IN_FORCE:
@@ -182,10 +182,10 @@ def _needs(acc: pd.DataFrame, named: dict[str, Taxonomy], in_force_ids: pd.Serie
         if t is None:
             try:
                 t = load_taxonomy(t_id)
-            except Exception:  # an unknown declared catalogue is reported per row (unknown_code)
+            except TaxonomyError:  # an unknown declared catalogue is reported per row (unknown_code)
                 continue
         add(t, g["row"].to_numpy())
-    return need, objs, declared
+    return {e: np.flatnonzero(m) for e, m in need.items()}, objs, declared
 
 
 def resolve_taxonomies(opts: TagOptions) -> dict[str, Taxonomy | None]:
