@@ -57,12 +57,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--chunksize", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=None)
     args = ap.parse_args()
     OUT.mkdir(exist_ok=True)
     book = OUT / f"book-{args.rows}.csv"
     gen = generate(args.rows, book)
     read = pyarrow_read(book)
     extra = ["--chunksize", str(args.chunksize)] if args.chunksize else []
+    extra += ["--workers", str(args.workers)] if args.workers else []
     wall, peak_mb, rc = tag(book, OUT / "tagged", extra)
     result = {
         "rows": args.rows, "file_mb": round(book.stat().st_size / 2**20, 1),
@@ -70,6 +72,7 @@ def main() -> None:
         "tag_wall_s": round(wall, 2), "rows_per_s": round(args.rows / wall),
         "peak_rss_mb": round(peak_mb), "ratio_to_pyarrow_read": round(wall / read, 1),
         "tag_exit_code": rc, "cpus": os.cpu_count(), "chunksize": args.chunksize or "default",
+        "workers": json.loads((OUT / "tagged" / "summary.json").read_text()).get("workers"),
         "targets": {"rows_per_s": 100_000, "peak_rss_mb": 2048, "ratio": 5},
     }
     (OUT / "bench.json").write_text(json.dumps(result, indent=2))
