@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -75,8 +76,8 @@ def join_per_group(frame: pd.DataFrame, keys: list[str], value: str, sep: str = 
 
 
 @lru_cache(maxsize=1)
-def _nfkc_sensitive() -> str:
-    """An RE2 character class of every character NFKC may change or combine.
+def _nfkc_ranges() -> tuple[tuple[int, int], ...]:
+    """Code point ranges of every character NFKC may change or combine.
 
     Built once from ``unicodedata`` for the Basic Multilingual Plane —
     characters whose NFKC form differs, plus combining marks (which compose
@@ -98,30 +99,28 @@ def _nfkc_sensitive() -> str:
         prev = c
     ranges.append((start, prev))
     ranges += [(0x1D400, 0x1D7FF), (0x1F100, 0x1F1FF), (0x2F800, 0x2FA1F)]
-    parts = [f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in ranges]
+    return tuple(ranges)
+
+
+@lru_cache(maxsize=1)
+def _nfkc_sensitive() -> str:
+    """An RE2 character class of every character NFKC may change or combine."""
+    parts = [f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}"
+             for a, b in _nfkc_ranges()]
     return "[" + "".join(parts) + "]"
 
 
 def nfkc(values: pd.Series, lower: bool = False) -> pd.Series:
     """NFKC-normalise (full-width → half-width), trim, collapse whitespace; in C++.
 
-    Only values containing a character NFKC would change are normalised (most
-    Chinese text and ASCII codes are left as they are, which is the same result
-    at a fraction of the cost).
+    Only values that may hold a character NFKC would change are normalised
+    (most Chinese text and ASCII codes are left as they are, which is the same
+    result at a fraction of the cost); see :func:`nfkc_arrow`.
     """
-    arr = pa.array(values.astype("string").fillna(""), type=pa.large_string())
-    needs = pc.match_substring_regex(arr, pattern=_nfkc_sensitive())
-    if pc.any(needs).as_py():
-        arr = pc.if_else(needs, pc.utf8_normalize(arr, form="NFKC"), arr)
-    spaced = pc.match_substring_regex(arr, pattern=r"[\s]{2,}|[\t\n\r\f\v]|^\s|\s$")
-    if pc.any(spaced).as_py():
-        arr = pc.if_else(spaced, pc.utf8_trim_whitespace(
-            pc.replace_substring_regex(arr, pattern=r"\s+", replacement=" ")), arr)
+    arr = nfkc_arrow(_arrow(values))
     if lower:
         arr = pc.utf8_lower(arr)
-    out = arr.cast(pa.string()).to_pandas(types_mapper=lambda t: pd.StringDtype())
-    out.index = values.index
-    return out
+    return pd.Series(pd.arrays.ArrowStringArray(arr), index=values.index)
 
 
 def _arrow(values: pd.Series) -> pa.Array:
@@ -143,3 +142,88 @@ def regex_replace(values: pd.Series, pattern: str, replacement: str) -> pd.Serie
     res = out.cast(pa.string()).to_pandas(types_mapper=lambda t: pd.StringDtype())
     res.index = values.index
     return res.where(values.notna(), pd.NA)
+
+
+#: Values whose whitespace needs tidying: a run, a tab/newline, or an edge space.
+_SPACED = r"[\s]{2,}|[\t\n\r\f\v]|^\s|\s$"
+
+
+def _space_bytes(data: np.ndarray) -> np.ndarray:
+    """Bytes RE2 may match in ``_SPACED`` (its ``\\s`` is ASCII-only), and other
+    control bytes: one comparison."""
+    return data <= 0x20
+
+
+def _nfkc_lead_bytes(data: np.ndarray) -> np.ndarray:
+    """Bytes that may start a character of :func:`_nfkc_sensitive`: lead bytes
+    C0–E3 and EA–FF. A value holding none holds no sensitive character (a lead
+    byte is never ASCII nor a continuation byte); E4–E9 lead the CJK
+    ideographs, which NFKC never changes (tests/test_validate_uniques.py)."""
+    return ((data - np.uint8(0xE4)) > 5) & (data >= 0xC0)
+
+
+def utf8_view(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets from the first value, bytes) of an arrow ``large_string`` array, no copy."""
+    n = len(arr)
+    buffers = arr.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64, count=n + 1, offset=8 * arr.offset)
+    start, end = int(offsets[0]), int(offsets[-1])
+    data = (np.frombuffer(buffers[2], dtype=np.uint8, count=end - start, offset=start)
+            if end > start else np.empty(0, dtype=np.uint8))
+    return offsets - start, data
+
+
+def values_with_bytes(arr: pa.Array, test: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Bool per value of a ``large_string`` array: does ``test`` (a vectorised
+    predicate on UTF-8 bytes) hold for any of its bytes?
+
+    A comparison or two over the data buffer — far cheaper than a regex per
+    value — picks the few values a regex then has to look at.
+    """
+    offsets, data = utf8_view(arr)
+    out = np.zeros(len(arr), dtype=bool)
+    out[np.searchsorted(offsets, np.flatnonzero(test(data)), side="right") - 1] = True
+    return out
+
+
+def first_bytes(arr: pa.Array) -> np.ndarray:
+    """First byte of each value of a ``large_string`` array; -1 for ''."""
+    offsets, data = utf8_view(arr)
+    out = np.full(len(arr), -1, dtype=np.int16)
+    filled = offsets[1:] > offsets[:-1]
+    out[filled] = data[offsets[:-1][filled]]
+    return out
+
+
+def nfkc_arrow(arr: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """:func:`nfkc` on an arrow string array without missing values, staying in arrow.
+
+    Validation calls this on the distinct values of a column, so it must not
+    pay for a pandas round trip. A byte scan picks the values that may hold
+    an NFKC-sensitive character or whitespace to tidy; only those meet the
+    regexes and the normaliser, and ``replace_with_mask`` puts them back.
+    """
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = arr.cast(pa.large_string())
+    maybe = np.flatnonzero(values_with_bytes(arr, _nfkc_lead_bytes))
+    spaced = values_with_bytes(arr, _space_bytes)
+    if len(maybe):
+        sub = arr.take(maybe)
+        needs = pc.match_substring_regex(sub, pattern=_nfkc_sensitive()).to_numpy(
+            zero_copy_only=False)
+        if needs.any():
+            mask = np.zeros(len(arr), dtype=bool)
+            mask[maybe[needs]] = True
+            arr = pc.replace_with_mask(arr, mask, pc.utf8_normalize(sub.filter(needs), form="NFKC"))
+            spaced |= mask
+    maybe = np.flatnonzero(spaced)
+    if len(maybe):
+        sub = arr.take(maybe)
+        hit = pc.match_substring_regex(sub, pattern=_SPACED).to_numpy(zero_copy_only=False)
+        if hit.any():
+            mask = np.zeros(len(arr), dtype=bool)
+            mask[maybe[hit]] = True
+            tidy = pc.replace_substring_regex(sub.filter(hit), pattern=r"\s+", replacement=" ")
+            arr = pc.replace_with_mask(arr, mask, pc.utf8_trim_whitespace(tidy))
+    return arr
