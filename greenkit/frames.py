@@ -13,6 +13,22 @@ import pyarrow.compute as pc
 MAX_JOINED = 6
 
 
+def combine_codes(parts: list[np.ndarray]) -> np.ndarray:
+    """One dense code per distinct tuple of codes (first-appearance order)."""
+    key = pd.factorize(parts[0])[0].astype(np.int64)
+    for c in parts[1:]:
+        key = pd.factorize(key * (int(c.max(initial=0)) + 1) + c)[0].astype(np.int64)
+    return key
+
+
+def first_rows(codes: np.ndarray) -> np.ndarray:
+    """Position of the first row of each code (codes dense, first-appearance order)."""
+    n = int(codes.max(initial=-1)) + 1
+    rep = np.empty(n, dtype=np.int64)
+    rep[codes[::-1]] = np.arange(len(codes) - 1, -1, -1, dtype=np.int64)
+    return rep
+
+
 def join_codes(groups: np.ndarray, values: np.ndarray, labels, sep: str = ";",
                max_items: int = MAX_JOINED) -> tuple[np.ndarray, pa.Array]:
     """Join the distinct labels of each group, in the order the rows come.
@@ -69,9 +85,7 @@ def join_per_group(frame: pd.DataFrame, keys: list[str], value: str, sep: str = 
         gcodes = pd.MultiIndex.from_frame(d[keys]).factorize()[0]
     vcodes, labels = pd.factorize(d[value], sort=False)
     g, joined = join_codes(gcodes, vcodes, np.asarray(labels, dtype=object), sep, max_items)
-    first = np.empty(int(gcodes.max()) + 1, dtype=np.int64)
-    first[gcodes[::-1]] = np.arange(len(gcodes) - 1, -1, -1)
-    return pd.Series(joined.to_numpy(zero_copy_only=False), index=index[first[g]],
+    return pd.Series(joined.to_numpy(zero_copy_only=False), index=index[first_rows(gcodes)[g]],
                      dtype="string")
 
 

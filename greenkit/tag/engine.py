@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from greenkit.frames import join_codes
+from greenkit.frames import first_rows, join_codes
 from greenkit.tag import criteria as crit
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
@@ -77,17 +77,11 @@ def _evidence_labels(ra, rule: np.ndarray, detail: pd.Series, partial: np.ndarra
     u_rule = uniq // 2 // (len(dlabels) + 1)
     u_det = uniq // 2 % (len(dlabels) + 1)
     u_part = (uniq % 2).astype(bool)
-    u_kw = keyword[_first(ecode, len(uniq))]  # a rule fires by keyword or by code, never both
+    u_kw = keyword[first_rows(ecode)]  # a rule fires by keyword or by code, never both
     labels = (np.where(u_kw, "keyword:", "industry:").astype(object) + dlabels[u_det]
               + np.where(u_part, "*", "").astype(object) + " ["
               + ra.rule_id[u_rule] + "]")
     return ecode.astype(np.int64), labels, np.where(keyword, dlen[dcode], 0)
-
-
-def _first(codes: np.ndarray, n: int) -> np.ndarray:
-    first = np.empty(n, dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)
-    return first
 
 
 def _candidates(ct: CompiledTaxonomy, hits: pd.DataFrame) -> pd.DataFrame:

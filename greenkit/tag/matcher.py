@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from greenkit.frames import combine_codes, first_rows
 from greenkit.tag.industry import GBT, digits, translate
 from greenkit.taxonomy.model import Taxonomy
 
@@ -210,22 +211,6 @@ def _field_codes(frame: pd.DataFrame, name: str) -> tuple[np.ndarray, pa.Array]:
         return np.zeros(len(frame), dtype=np.int64), pa.array([""], type=pa.large_string())
     enc = pc.dictionary_encode(_text_array(frame[name]))
     return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64), enc.dictionary
-
-
-def combine_codes(parts: list[np.ndarray]) -> np.ndarray:
-    """One dense code per distinct tuple of codes (first-appearance order)."""
-    key = pd.factorize(parts[0])[0].astype(np.int64)
-    for c in parts[1:]:
-        key = pd.factorize(key * (int(c.max(initial=0)) + 1) + c)[0].astype(np.int64)
-    return key
-
-
-def first_rows(codes: np.ndarray) -> np.ndarray:
-    """Position of the first row of each code (codes dense, first-appearance order)."""
-    n = int(codes.max(initial=-1)) + 1
-    rep = np.empty(n, dtype=np.int64)
-    rep[codes[::-1]] = np.arange(len(codes) - 1, -1, -1, dtype=np.int64)
-    return rep
 
 
 def _group_texts(frame: pd.DataFrame, group: str, fields: dict) -> tuple[np.ndarray, pa.Array]:

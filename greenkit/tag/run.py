@@ -22,6 +22,7 @@ import pandas as pd
 
 from greenkit import __version__
 from greenkit.errors import InputError, TaxonomyError
+from greenkit.frames import combine_codes, first_rows
 from greenkit.io import ROW, RawTable, iter_table, read_table
 from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
@@ -29,13 +30,7 @@ from greenkit.tag import overrides as ovr
 from greenkit.tag.editions import IN_FORCE, chain, edition_for
 from greenkit.tag.engine import tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
-from greenkit.tag.matcher import (
-    DEFAULT_FIELDS,
-    combine_codes,
-    compile_taxonomy,
-    first_rows,
-    match_keys,
-)
+from greenkit.tag.matcher import DEFAULT_FIELDS, compile_taxonomy, match_keys
 from greenkit.taxonomy import Taxonomy, load_taxonomy
 from greenkit.validate import (
     REJECTED,
