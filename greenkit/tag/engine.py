@@ -164,22 +164,31 @@ def tag_keys(ct: CompiledTaxonomy, keys: Keys, wanted: np.ndarray) -> pd.DataFra
     return out.sort_values(["key", "rank"], kind="stable", ignore_index=True)
 
 
-def expand(per_key: pd.DataFrame, of_row: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
-    """Broadcast key-level candidates to the rows listed in ``rows`` (sorted).
+def expand_index(per_key_keys: np.ndarray, of_row: np.ndarray, rows: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Positions that broadcast a key-level table to the rows listed in ``rows``.
 
-    ``per_key`` is sorted by key then rank, so gathering each row's slice in
-    row order yields a table already ordered by (row, rank), with no join.
+    ``per_key_keys`` (the table's key column) is sorted, so gathering each
+    row's slice in row order yields rows ordered by (row, table order), with
+    no join. Returns (row of each output line, position in the table).
     """
-    kk = per_key["key"].to_numpy(dtype=np.int64)
-    n_keys = int(of_row.max(initial=-1)) + 1
+    kk = np.asarray(per_key_keys, dtype=np.int64)
+    n_keys = max(int(of_row.max(initial=-1)), int(kk.max(initial=-1))) + 1
     counts = np.bincount(kk, minlength=n_keys)
     start = np.cumsum(counts) - counts
     k = of_row[rows]
     n = counts[k]
     ends = np.cumsum(n)
     idx = np.repeat(start[k] - (ends - n), n) + np.arange(int(ends[-1]) if len(ends) else 0)
+    return np.repeat(rows, n), idx
+
+
+def expand(per_key: pd.DataFrame, of_row: np.ndarray, rows: np.ndarray) -> pd.DataFrame:
+    """Broadcast key-level candidates (sorted by key, then rank) to ``rows`` (sorted)."""
+    kk = per_key["key"].to_numpy(dtype=np.int64)
+    row, idx = expand_index(kk, of_row, rows)
     out = {c: per_key[c].to_numpy()[idx] for c in per_key.columns if c != "key"}
-    return pd.DataFrame({"row": np.repeat(rows, n), "key": kk[idx], **out})
+    return pd.DataFrame({"row": row, "key": kk[idx], **out})
 
 
 def tag_partition(frame: pd.DataFrame, ct: CompiledTaxonomy, rows: np.ndarray | None = None,

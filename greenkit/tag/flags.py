@@ -15,8 +15,10 @@ from importlib import resources
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from greenkit.frames import regex_contains
+from greenkit.frames import combine_codes, join_codes, regex_contains
 from greenkit.io.yamlfile import load_yaml_text
 
 FLAG_COLUMNS = ["loan_id", "row", "flag", "name", "severity", "taxonomy", "evidence", "message"]
@@ -155,19 +157,24 @@ def project_duplicates(keys: pd.DataFrame) -> pd.DataFrame:
 
     ``keys``: loan_id, _row, borrower (id or name), project (normalised).
     """
-    k = keys[(keys["project"] != "")]
+    k = keys[(keys["project"] != "").to_numpy()]
     if k.empty:
         return pd.DataFrame(columns=FLAG_COLUMNS)
-    grp = k.groupby(["borrower", "project"], sort=False)["loan_id"]
-    n = grp.transform("size")
-    dup = k[n > 1]
-    if dup.empty:
+    group = combine_codes([pd.factorize(k["borrower"])[0], pd.factorize(k["project"])[0]])
+    dup = (np.bincount(group) > 1)[group]
+    if not dup.any():
         return pd.DataFrame(columns=FLAG_COLUMNS)
-    others = dup.groupby(["borrower", "project"], sort=False)["loan_id"].transform(
-        lambda s: ",".join(s))
+    group, ids = group[dup], k["loan_id"].to_numpy(dtype=object)[dup]
+    # every loan of the group, in book order: one Arrow join, no Python per group
+    g, joined = join_codes(group, np.arange(len(ids)), ids, sep=",", max_items=len(ids))
+    others = joined.take(pa.array(np.searchsorted(g, group)))
+    text = [pa.scalar(t, pa.large_string()) for t in ("project ", " financed by loans ", "")]
+    evidence = pc.binary_join_element_wise(
+        text[0], pa.array(k["project"].to_numpy(dtype=object)[dup], type=pa.large_string()),
+        text[1], others, text[2])
     d = definitions()["GW06"]
     return pd.DataFrame({
-        "loan_id": dup["loan_id"].to_numpy(), "row": dup["_row"].to_numpy(), "flag": "GW06",
+        "loan_id": ids, "row": k["_row"].to_numpy()[dup], "flag": "GW06",
         "name": d["name"], "severity": d["severity"], "taxonomy": "",
-        "evidence": ("project " + dup["project"] + " financed by loans " + others).to_numpy(),
+        "evidence": evidence.to_numpy(zero_copy_only=False),
         "message": " ".join(d["description"].split())})

@@ -28,7 +28,7 @@ from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
 from greenkit.tag import overrides as ovr
 from greenkit.tag.editions import IN_FORCE, chain, edition_for
-from greenkit.tag.engine import tag_partition, top_columns
+from greenkit.tag.engine import expand_index, tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
 from greenkit.tag.matcher import DEFAULT_FIELDS, compile_taxonomy, match_keys
 from greenkit.taxonomy import Taxonomy, load_taxonomy
@@ -197,15 +197,103 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
 
     Returns (tagged wide, tags long, declared checks, row-level flags); row
     positions refer to ``accepted`` (reset to a RangeIndex).
+
+    Rows that agree on everything the tagger reads (see ``tag_keys_of``) get
+    the same tags, so each distinct such row is tagged once and the results
+    are gathered back to every row; only the flags, which name the loan and
+    its borrower, are computed on all rows.
     """
     acc = accepted.reset_index(drop=True)
-    n = len(acc)
     approval = acc["approval_date"] if "approval_date" in acc else pd.Series(pd.NaT, index=acc.index)
     needs_chain = IN_FORCE in opts.taxonomies or (
         "declared_code" in acc and acc["declared_code"].notna().any())
     in_force_ids = (edition_for(approval, opts.report_date, opts.product) if needs_chain
                     else pd.Series("", index=acc.index, dtype="string"))
     named = resolve_taxonomies(opts)
+    _, objs, _ = _needs(acc, named, in_force_ids)
+    key = tag_keys_of(acc, in_force_ids, list(objs.values()), overrides)
+    rep = first_rows(key)
+    uniq = acc.iloc[rep].reset_index(drop=True)
+    wide_u, long_u, declared_u, tops_u, texts = _tag_distinct(
+        uniq, opts, overrides, in_force_ids.iloc[rep].reset_index(drop=True), named)
+    wide = wide_u.take(key).reset_index(drop=True)
+    wide["loan_id"], wide[ROW] = acc["loan_id"].to_numpy(), acc[ROW].to_numpy()
+    long = _expand_long(long_u, key, in_force_ids.to_numpy(dtype=object), named)
+    if len(long):
+        r = long["row"].to_numpy(dtype=np.int64)
+        long["loan_id"] = acc["loan_id"].to_numpy()[r]
+        long[ROW] = acc[ROW].to_numpy()[r]
+    declared = _expand_rows(declared_u, key)
+    tops = {name: {c: a[key] for c, a in top.items()} for name, top in tops_u.items()}
+    text = None if texts is None else (texts[0][key], texts[1])
+    flags = flg.row_flags(acc, tops, declared, text)
+    return wide, long, declared, flags
+
+
+def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxonomy],
+                overrides: pd.DataFrame | None) -> np.ndarray:
+    """One dense code per distinct combination of everything tagging reads.
+
+    That is the industry code and its system, the text fields the rules
+    search, every criterion variable of the editions in use, the edition in
+    force, the declaration, and — for loans a reviewer overrode — the loan
+    itself (an override is per loan, so such a loan is never shared).
+    """
+    cts = [compile_taxonomy(t) for t in editions]
+    cols = {"industry_code", "industry_code_system", "declared_code", "declared_taxonomy"}
+    cols |= {f for ct in cts for g in ct.text_groups for f in g.split("|")}
+    cols |= {v for t in editions for v in t.criteria["variable"]} if editions else set()
+    parts = [in_force_ids.to_numpy(dtype=object)]
+    parts += [acc[c].to_numpy() for c in sorted(cols) if c in acc]
+    if overrides is not None and len(overrides):
+        ids = acc["loan_id"]
+        parts.append(ids.where(ids.isin(overrides["loan_id"]), "").to_numpy())
+    return combine_codes([pd.factorize(p, use_na_sentinel=False)[0] for p in parts])
+
+
+def _expand_rows(per_key: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:
+    """Rows of a per-key table (``row`` = key) repeated for every row of that key."""
+    if per_key.empty:
+        return per_key
+    at = np.full(int(key.max(initial=-1)) + 1, -1, dtype=np.int64)
+    at[per_key["row"].to_numpy(dtype=np.int64)] = np.arange(len(per_key))
+    pos = at[key]
+    rows = np.flatnonzero(pos >= 0)
+    out = per_key.iloc[pos[rows]].reset_index(drop=True)
+    out["row"] = rows
+    return out
+
+
+def _expand_long(long_u: pd.DataFrame, key: np.ndarray, in_force_ids: np.ndarray,
+                 named: dict) -> pd.DataFrame:
+    """The long table of the distinct rows, broadcast to every row.
+
+    Kept in the order the tagger writes it: by taxonomy, then (for ``in-force``)
+    by edition in order of first appearance, then by row and rank.
+    """
+    if long_u.empty:
+        return long_u
+    parts = []
+    tax = long_u["taxonomy"].to_numpy(dtype=object)
+    ed = long_u["edition_id"].to_numpy(dtype=object)
+    for name in named:
+        in_name = tax == name
+        editions = pd.unique(ed[in_name]) if name == IN_FORCE else [None]
+        for e in editions:
+            seg = long_u[in_name & (ed == e)] if e is not None else long_u[in_name]
+            rows = (np.flatnonzero(in_force_ids == e) if e is not None
+                    else np.arange(len(key)))
+            row, idx = expand_index(seg["row"].to_numpy(dtype=np.int64), key, rows)
+            part = seg.take(idx).reset_index(drop=True)
+            part["row"] = row
+            parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _tag_distinct(acc: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None,
+                  in_force_ids: pd.Series, named: dict):
+    """Tag rows that are all distinct in what tagging reads (see ``tag_frame``)."""
+    n = len(acc)
     need, objs, declared_rows = _needs(acc, named, in_force_ids)
     compiled = {e: compile_taxonomy(objs[e]) for e in need}
     keys = match_keys(acc, list(compiled.values()))
@@ -237,18 +325,13 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
         longs.append(long)
     wide = pd.DataFrame(wide)
     declared = _verify_declared(declared_rows, by_edition, objs)
-    flags = flg.row_flags(acc, tops, declared, _texts(keys))
     if "declared_code" in acc:  # same columns in every chunk, declarations or not
         for c in decl.DECLARED_COLUMNS[1:]:
             a = np.full(n, "", dtype=object)
             a[declared["row"].to_numpy(dtype=np.int64)] = declared[c].to_numpy(dtype=object)
             wide[c] = a
     long = pd.concat(longs, ignore_index=True) if longs else pd.DataFrame(columns=LONG_COLUMNS)
-    if len(long):
-        r = long["row"].to_numpy(dtype=np.int64)
-        long["loan_id"] = acc["loan_id"].to_numpy()[r]
-        long[ROW] = acc[ROW].to_numpy()[r]
-    return wide, long, declared, flags
+    return wide, long, declared, tops, _texts(keys)
 
 
 def _texts(keys) -> flg.Distinct | None:

@@ -1,0 +1,96 @@
+"""Rows that agree on everything tagging reads are tagged once and share the
+result (``tag_frame``). These tests hold that shortcut to tagging every row
+on its own (``_tag_distinct`` on the whole partition), on the sample book
+with repeated rows, declarations, several editions in force and overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from greenkit.frames import first_rows
+from greenkit.io import ROW
+from greenkit.tag import flags as flg
+from greenkit.tag.editions import edition_for
+from greenkit.tag.run import (
+    TagOptions,
+    _load_overrides,
+    _needs,
+    _RunState,
+    _tag_distinct,
+    partitions,
+    resolve_taxonomies,
+    tag_frame,
+    tag_keys_of,
+)
+
+SAMPLE = Path(__file__).parents[1] / "samples" / "loan_book.csv"
+
+
+def _book(tmp_path: Path) -> Path:
+    """The sample book plus copies of its rows under new ids, borrowers and amounts,
+    some with a changed capacity (a criterion input) so they must not share."""
+    raw = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    copies = raw.sample(n=900, replace=True, random_state=3).reset_index(drop=True)
+    solar = raw[raw["贷款用途"].str.contains("光伏电站")].iloc[0]
+    copies.iloc[0], copies.iloc[1] = solar, solar  # twins; only COPY0001 is overridden
+    copies["贷款编号"] = [f"COPY{i:04d}" for i in range(len(copies))]
+    copies["借款人名称"] = copies["借款人名称"].str[::-1]
+    copies["贷款余额（万元）"] = "123.45"
+    bump = copies.index % 7 == 0
+    copies.loc[bump, "装机容量（MW）"] = "0.5"
+    copies.loc[bump, "能效等级"] = "3"
+    copies.loc[bump, "绿色建筑星级"] = "0"
+    path = tmp_path / "book.csv"
+    pd.concat([raw, copies], ignore_index=True).to_csv(path, index=False)
+    return path
+
+
+def _per_row(acc: pd.DataFrame, opts: TagOptions, overrides):
+    """The reference: every row tagged on its own, no sharing."""
+    approval = acc["approval_date"]
+    in_force = edition_for(approval, opts.report_date, opts.product)
+    wide, long, declared, tops, texts = _tag_distinct(acc, opts, overrides, in_force,
+                                                      resolve_taxonomies(opts))
+    if len(long):
+        r = long["row"].to_numpy(dtype=np.int64)
+        long["loan_id"] = acc["loan_id"].to_numpy()[r]
+        long[ROW] = acc[ROW].to_numpy()[r]
+    return wide, long, declared, flg.row_flags(acc, tops, declared, texts)
+
+
+@pytest.mark.parametrize("with_overrides", [False, True])
+def test_shared_tags_equal_tagging_each_row(tmp_path, with_overrides):
+    path = _book(tmp_path)
+    ov = None
+    if with_overrides:
+        ov = tmp_path / "ov.csv"
+        pd.DataFrame([{"loan_id": "COPY0001", "taxonomy": "cn-green-bond-2021", "code": "",
+                       "status": "not_eligible", "reviewer": "王审核", "reason": "现场核查",
+                       "date": "2026-10-01"}]).to_csv(ov, index=False)
+    opts = TagOptions(taxonomies=("in-force", "cn-green-bond-2021", "eu-taxonomy-2021"),
+                      as_of=dt.date(2026, 9, 30), overrides=ov)
+    [raw] = partitions(path, opts)
+    _, acc = _RunState(opts, None, None).validate(raw)
+    overrides = _load_overrides(opts)
+
+    in_force = edition_for(acc["approval_date"], opts.report_date, opts.product)
+    _, objs, _ = _needs(acc, resolve_taxonomies(opts), in_force)
+    keys = tag_keys_of(acc, in_force, list(objs.values()), overrides)
+    assert len(first_rows(keys)) < 0.8 * len(acc)  # the shortcut is really taken
+    assert len(set(in_force)) == 2                  # and rows span two editions in force
+
+    got = tag_frame(acc, opts, overrides)
+    want = _per_row(acc, opts, overrides)
+    for g, w in zip(got, want, strict=True):
+        pd.testing.assert_frame_equal(g.reset_index(drop=True), w.reset_index(drop=True))
+    tagged = got[0].set_index("loan_id")
+    if with_overrides:
+        assert tagged.loc["COPY0001", "cn-green-bond-2021.rule"] == "override"
+        assert tagged.loc["COPY0000", "cn-green-bond-2021.rule"] != "override"
+    # a copy whose capacity was changed is judged on its own capacity
+    assert (tagged["cn-green-bond-2021.status"] != "not_eligible").sum() > 100
