@@ -21,6 +21,22 @@ def combine_codes(parts: list[np.ndarray]) -> np.ndarray:
     return key
 
 
+def value_codes(values: pd.Series | np.ndarray) -> np.ndarray:
+    """An integer code per value (equal values, equal codes; missing values share one).
+
+    Arrow-backed text is dictionary-encoded in C++ without turning every
+    cell into a Python string; anything else goes through ``pd.factorize``.
+    """
+    if isinstance(values, pd.Series) and isinstance(values.array, pd.arrays.ArrowStringArray):
+        arr = pa.array(values.array)
+        enc = pc.dictionary_encode(arr, null_encoding="encode")
+        if isinstance(enc, pa.ChunkedArray):
+            enc = enc.unify_dictionaries().combine_chunks()
+        return enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    return pd.factorize(np.asarray(values) if not isinstance(values, pd.Series) else values,
+                        use_na_sentinel=False)[0].astype(np.int64)
+
+
 def first_rows(codes: np.ndarray) -> np.ndarray:
     """Position of the first row of each code (codes dense, first-appearance order)."""
     n = int(codes.max(initial=-1)) + 1

@@ -21,9 +21,50 @@ import pyarrow.compute as pc
 
 from greenkit.errors import InputError
 
-# RE2 patterns (run by pyarrow, not Python's re) over whole columns.
-_FORMULA = r"^[=+\-@\t\r]"
+# RE2 pattern (run by pyarrow, not Python's re) for text that is a plain number.
 _NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+#: First characters that make a spreadsheet read a cell as a formula.
+_FORMULA_FIRST = np.array([ord(c) for c in "=+-@\t\r"], dtype=np.int16)
+
+
+def formula_cells(arr: pa.Array | pa.ChunkedArray) -> np.ndarray | None:
+    """Bool per value of an Arrow string array: would a spreadsheet run it as a
+    formula? ``None`` when no value would (the common case, one byte test).
+
+    The first byte of every value is read straight from the Arrow buffers;
+    only values starting with ``= + - @``, tab or CR meet the number regex
+    (``-12.5`` is data, not a formula).
+    """
+    from greenkit.frames import first_bytes
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    cand = np.flatnonzero(np.isin(first_bytes(arr), _FORMULA_FIRST))
+    if not len(cand):
+        return None
+    number = pc.match_substring_regex(arr.take(pa.array(cand)), _NUMBER).fill_null(False)
+    risky = cand[~number.to_numpy(zero_copy_only=False)]
+    if not len(risky):
+        return None
+    mask = np.zeros(len(arr), dtype=bool)
+    mask[risky] = True
+    return mask
+
+
+def neutralise_arrow(table: pa.Table) -> pa.Table:
+    """:func:`neutralise_formulas` for an Arrow table (what the CSV writer takes)."""
+    for i, field in enumerate(table.schema):
+        if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
+            continue
+        col = table.column(i).combine_chunks()
+        mask = formula_cells(col)
+        if mask is not None:
+            quoted = pc.binary_join_element_wise(pa.scalar("'", col.type), col,
+                                                 pa.scalar("", col.type))
+            table = table.set_column(i, field, pc.if_else(pa.array(mask), quoted, col))
+    return table
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -31,8 +72,8 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
 
     Only text columns are touched, and a cell that is a plain number written
     as text (``-12.5``) is left alone because it is data, not a formula. A
-    column is tested once in C++ (RE2 over its Arrow form) and copied only
-    when a risky cell is found, so clean columns cost one pass.
+    column is tested once over its Arrow form (:func:`formula_cells`) and
+    copied only when a risky cell is found, so clean columns cost one pass.
     """
     out = frame.copy(deep=False)
     for col in out.columns:
@@ -43,12 +84,10 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             arr = pa.array(s, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed Python objects
             arr = pa.array(s.astype("string"), from_pandas=True)
-        if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
             arr = arr.cast(pa.large_string())
-        risky = pc.and_(pc.match_substring_regex(arr, _FORMULA),
-                        pc.invert(pc.match_substring_regex(arr, _NUMBER)))
-        if pc.any(risky).as_py():
-            mask = risky.fill_null(False).to_numpy(zero_copy_only=False)
+        mask = formula_cells(arr)
+        if mask is not None:
             text = s.astype("string")
             out[col] = s.astype("object").where(~mask, "'" + text[mask].astype(str))
     return out

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from greenkit.io import neutralise_formulas
+from greenkit.io.write import neutralise_arrow
 
 
 @dataclass(frozen=True)
@@ -26,13 +27,15 @@ class EncodedCsv:
 
 
 def encode_csv(frame: pd.DataFrame) -> EncodedCsv:
-    """CSV bytes of ``frame`` after formula neutralisation (pyarrow's writer)."""
-    safe = neutralise_formulas(frame)
+    """CSV bytes of ``frame`` after formula neutralisation (pyarrow's writer).
+
+    The frame is turned into Arrow once; neutralisation works on that table.
+    """
     try:
-        table = pa.Table.from_pandas(safe, preserve_index=False)
+        table = neutralise_arrow(pa.Table.from_pandas(frame, preserve_index=False))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         # a column of mixed Python objects: let pandas format it
-        text = safe.to_csv(index=False)
+        text = neutralise_formulas(frame).to_csv(index=False)
         head, _, body = text.partition("\n")
         return EncodedCsv((head + "\n").encode("utf-8"), body.encode("utf-8"))
     head, body = io.BytesIO(), io.BytesIO()

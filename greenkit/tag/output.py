@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from greenkit.io import write_csv, write_json, write_xlsx
+from greenkit.io import write_json, write_xlsx
 from greenkit.tag.encode import EncodedCsv, encode_csv
 from greenkit.tag.run import TagResult
 
@@ -41,14 +41,7 @@ class FolderSink:
         if name == "loans":
             self._loans(frame)
             return
-        part = frame if isinstance(frame, EncodedCsv) else encode_csv(frame)
-        path = self.folder / f"{name}.csv"
-        first = name not in self._started
-        with path.open("wb" if first else "ab") as fh:
-            if first:
-                fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
-                fh.write(part.header)
-            fh.write(part.body)
+        _append_csv(self.folder / f"{name}.csv", frame, first=name not in self._started)
         self._started.add(name)
 
     def _loans(self, frame: pd.DataFrame | pa.Table) -> None:
@@ -65,12 +58,27 @@ class FolderSink:
             self._parquet.close()
 
 
+def _append_csv(path: Path, frame: pd.DataFrame | EncodedCsv, first: bool) -> Path:
+    """Start (BOM and header) or continue a CSV file of the tagged folder."""
+    part = frame if isinstance(frame, EncodedCsv) else encode_csv(frame)
+    with path.open("wb" if first else "ab") as fh:
+        if first:
+            fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
+            fh.write(part.header)
+        fh.write(part.body)
+    return path
+
+
 def write_small(result: TagResult, folder: Path) -> dict[str, Path]:
-    """The tables that are always whole: rejected, findings, flags, summary."""
+    """The tables that are always whole: rejected, findings, flags, summary.
+
+    Written like tagged.csv and tags.csv (pyarrow's CSV writer, formulas
+    neutralised), so the folder's files share one format.
+    """
     return {
-        "rejected": write_csv(result.rejected, folder / "rejected.csv"),
-        "findings": write_csv(result.findings, folder / "findings.csv"),
-        "flags": write_csv(result.flags, folder / "flags.csv"),
+        "rejected": _append_csv(folder / "rejected.csv", result.rejected, first=True),
+        "findings": _append_csv(folder / "findings.csv", result.findings, first=True),
+        "flags": _append_csv(folder / "flags.csv", result.flags, first=True),
         "summary": write_json(result.summary, folder / "summary.json"),
     }
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from greenkit import __version__
 from greenkit.errors import InputError, TaxonomyError
-from greenkit.frames import combine_codes, first_rows
+from greenkit.frames import combine_codes, first_rows, value_codes
 from greenkit.io import ROW, RawTable, iter_table, read_table
 from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
@@ -243,12 +243,11 @@ def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxon
     cols = {"industry_code", "industry_code_system", "declared_code", "declared_taxonomy"}
     cols |= {f for ct in cts for g in ct.text_groups for f in g.split("|")}
     cols |= {v for t in editions for v in t.criteria["variable"]} if editions else set()
-    parts = [in_force_ids.to_numpy(dtype=object)]
-    parts += [acc[c].to_numpy() for c in sorted(cols) if c in acc]
+    parts = [in_force_ids] + [acc[c] for c in sorted(cols) if c in acc]
     if overrides is not None and len(overrides):
         ids = acc["loan_id"]
-        parts.append(ids.where(ids.isin(overrides["loan_id"]), "").to_numpy())
-    return combine_codes([pd.factorize(p, use_na_sentinel=False)[0] for p in parts])
+        parts.append(ids.where(ids.isin(overrides["loan_id"]), ""))
+    return combine_codes([value_codes(p) for p in parts])
 
 
 def _expand_rows(per_key: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:
@@ -424,13 +423,18 @@ class Summary:
         for name in _resolve_names(self.opts.taxonomies):
             if f"{name}.status" not in wide:
                 continue
-            part = pd.DataFrame({
-                "taxonomy": name, "edition": wide[f"{name}.edition"].to_numpy(),
-                "code": wide[f"{name}.code"].to_numpy(), "status": wide[f"{name}.status"].to_numpy(),
-                "currency": amounts["currency"].to_numpy(), "amount": amounts["amount"].to_numpy()})
+            cols = {"edition": wide[f"{name}.edition"], "code": wide[f"{name}.code"],
+                    "status": wide[f"{name}.status"], "currency": amounts["currency"]}
+            # one integer key per (edition, code, status, currency): the groupby
+            # then runs on int64 codes, not on four columns of strings
+            key = combine_codes([value_codes(pd.Series(c.to_numpy())) for c in cols.values()])
+            g = pd.Series(amounts["amount"].to_numpy()).groupby(key, sort=True)
+            agg = g.agg(["size", "sum"])
+            rep = first_rows(key)[agg.index.to_numpy()]
+            part = pd.DataFrame({"taxonomy": name, **{c: v.to_numpy()[rep] for c, v in cols.items()},
+                                 "size": agg["size"].to_numpy(), "sum": agg["sum"].to_numpy()})
             self.editions.update(part["edition"].dropna().unique())
-            g = part.groupby(["taxonomy", "edition", "code", "status", "currency"], dropna=False)
-            self.parts.append(g["amount"].agg(["size", "sum"]).reset_index())
+            self.parts.append(part)
         if len(declared):
             for r, c in declared["declared.result"].value_counts().items():
                 self.declared[r] = self.declared.get(r, 0) + int(c)
