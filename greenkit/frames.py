@@ -14,7 +14,12 @@ MAX_JOINED = 6
 
 
 def combine_codes(parts: list[np.ndarray]) -> np.ndarray:
-    """One dense code per distinct tuple of codes (first-appearance order)."""
+    """One dense code per distinct tuple of codes (first-appearance order).
+
+    Codes must be non-negative: each step packs ``key * (max + 1) + code``.
+    """
+    if any(len(c) and c.min() < 0 for c in parts):
+        raise ValueError("combine_codes needs non-negative codes")
     key = pd.factorize(parts[0])[0].astype(np.int64)
     for c in parts[1:]:
         key = pd.factorize(key * (int(c.max(initial=0)) + 1) + c)[0].astype(np.int64)

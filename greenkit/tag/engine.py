@@ -52,14 +52,41 @@ def _rule_hits(ct: CompiledTaxonomy, frame: pd.DataFrame, rows: np.ndarray,
     ind_rule = ind["rule_idx"].to_numpy(dtype=np.int64)
     # an industry rule flagged partial in the table is partial evidence
     ind_partial = ind["partial"].to_numpy(dtype=bool) | ct.arrays.industry_partial[ind_rule]
+    ind_row = rows[ind["row"].to_numpy(dtype=np.int64)]
+    keep = _useful_industry_hits(ct, text["row"].to_numpy(dtype=np.int64),
+                                 text["rule_idx"].to_numpy(dtype=np.int64), ind_row, ind_rule,
+                                 ind_partial)
+    ind, ind_rule, ind_partial = ind[keep], ind_rule[keep], ind_partial[keep]
     return pd.DataFrame({
-        "row": np.r_[text["row"].to_numpy(dtype=np.int64),
-                     rows[ind["row"].to_numpy(dtype=np.int64)]],
+        "row": np.r_[text["row"].to_numpy(dtype=np.int64), ind_row[keep]],
         "rule_idx": np.r_[text["rule_idx"].to_numpy(dtype=np.int64), ind_rule],
         "keyword": np.r_[np.ones(len(text), dtype=bool), np.zeros(len(ind), dtype=bool)],
         "detail": pd.Series(np.r_[text["keyword"].to_numpy(dtype=object),
                                   ind["code"].to_numpy(dtype=object)], dtype=object),
         "partial": np.r_[np.zeros(len(text), dtype=bool), ind_partial]})
+
+
+def _useful_industry_hits(ct: CompiledTaxonomy, text_row: np.ndarray, text_rule: np.ndarray,
+                          ind_row: np.ndarray, ind_rule: np.ndarray, partial: np.ndarray
+                          ) -> np.ndarray:
+    """Industry hits that can matter: full matches, exclusions, and partial
+    matches of a (row, item) that a keyword or a full match also supports.
+
+    A partial match alone never makes a candidate, so the partial hits a
+    broad code (D44 against every 44xx rule) spreads over every row are
+    dropped here, before the candidates are aggregated, instead of after.
+    """
+    ra = ct.arrays
+    n_items = len(ra.item_codes)
+    key = ind_row * n_items + ra.item[ind_rule]
+    plain = partial & ~ra.exclusion[ind_rule]
+    if not plain.any():
+        return np.ones(len(ind_row), dtype=bool)
+    anchors = np.unique(np.r_[text_row * n_items + ra.item[text_rule], key[~partial]])
+    at = np.minimum(np.searchsorted(anchors, key[plain]), max(len(anchors) - 1, 0))
+    keep = np.ones(len(ind_row), dtype=bool)
+    keep[plain] = (anchors[at] == key[plain]) if len(anchors) else False
+    return keep
 
 
 def _evidence_labels(ra, rule: np.ndarray, detail: pd.Series, partial: np.ndarray,

@@ -137,10 +137,20 @@ def compile_taxonomy(t: Taxonomy) -> CompiledTaxonomy:
 
 @dataclass(frozen=True, eq=False)
 class KeywordSpace:
-    """One automaton over the keywords of several taxonomies."""
+    """The keywords of several taxonomies, split over two automatons.
+
+    ``primary`` holds the include keywords of rules and the criteria's
+    applies-if keywords, and scans every text; ``secondary`` holds the words
+    that only ever serve as context or exclude keywords (often generic, like
+    项目 or 建设) and scans only the texts where an include keyword was found,
+    the only texts where such words can change a rule's outcome.
+    """
 
     words: tuple[str, ...]
-    automaton: object
+    primary: object
+    secondary: object | None
+    is_include: np.ndarray   # bool per word: an include keyword of some rule
+    length: np.ndarray       # characters per word
     local_to_global: dict  # taxonomy object id → np.ndarray (local kw idx → global)
 
     def rule_kw(self, ct: CompiledTaxonomy) -> pd.DataFrame:
@@ -154,6 +164,16 @@ class KeywordSpace:
                                      if len(ct.criteria_kw) else ct.criteria_kw["kw_idx"])
 
 
+def _automaton(words: dict[str, int]):
+    if not words:
+        return None
+    a = ahocorasick.Automaton()
+    for w, i in words.items():
+        a.add_word(w, i)
+    a.make_automaton()
+    return a
+
+
 @lru_cache(maxsize=16)
 def keyword_space(cts: tuple[CompiledTaxonomy, ...]) -> KeywordSpace:
     index: dict[str, int] = {}
@@ -161,12 +181,20 @@ def keyword_space(cts: tuple[CompiledTaxonomy, ...]) -> KeywordSpace:
     for ct in cts:
         maps[id(ct)] = np.array([index.setdefault(w, len(index)) for w in ct.keywords],
                                 dtype=np.int64)
-    automaton = ahocorasick.Automaton()
-    for w, i in index.items():
-        automaton.add_word(w, i)
-    if index:
-        automaton.make_automaton()
-    return KeywordSpace(tuple(index), automaton, maps)
+    n = len(index)
+    primary = np.zeros(n, dtype=bool)
+    include = np.zeros(n, dtype=bool)
+    for ct in cts:
+        m = maps[id(ct)]
+        inc = ct.rule_kw.loc[ct.rule_kw["role"] == "inc", "kw_idx"].to_numpy(dtype=np.int64)
+        include[m[inc]] = True
+        primary[m[inc]] = True
+        primary[m[ct.criteria_kw["kw_idx"].to_numpy(dtype=np.int64)]] = True
+    words = tuple(index)
+    return KeywordSpace(
+        words, _automaton({w: i for w, i in index.items() if primary[i]}),
+        _automaton({w: i for w, i in index.items() if not primary[i]}), include,
+        np.fromiter((len(w) for w in words), dtype=np.int64, count=n), maps)
 
 
 @dataclass
@@ -231,40 +259,95 @@ def _group_texts(frame: pd.DataFrame, group: str, fields: dict) -> tuple[np.ndar
     return codes, text
 
 
-def match_keys(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> Keys:
-    """Group rows into match keys and scan each distinct text once for all taxonomies."""
+@dataclass
+class RowTexts:
+    """The distinct texts of each text-field group, a code per row, and the
+    keyword hits of each distinct text (one scan, shared by all taxonomies)."""
+
+    space: KeywordSpace
+    codes: dict[str, np.ndarray]      # group → distinct-text code per row
+    texts: dict[str, pa.Array]        # group → distinct texts
+    hits: dict[str, pd.DataFrame]     # group → (text_idx, kw_idx)
+
+    def take(self, rows: np.ndarray) -> RowTexts:
+        """The same texts and hits for a subset of the rows."""
+        return RowTexts(self.space, {g: c[rows] for g, c in self.codes.items()}, self.texts,
+                        self.hits)
+
+    def relevant_codes(self) -> list[np.ndarray]:
+        """Per group, each row's text code plus one, or 0 where no keyword occurs in it.
+
+        A text in which no include or applies-if keyword occurs cannot fire a
+        keyword rule or make a criterion apply, so for matching it is as good
+        as an empty text: rows differing only in such texts match alike.
+        """
+        out = []
+        for g, codes in self.codes.items():
+            hit = np.zeros(len(self.texts[g]), dtype=bool)
+            hit[self.hits[g]["text_idx"].to_numpy(dtype=np.int64)] = True
+            out.append(np.where(hit[codes], codes + 1, 0))
+        return out
+
+
+def scan_texts(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> RowTexts:
+    """Factorise the text-field groups of ``frame`` and scan each distinct text once."""
     space = keyword_space(tuple(cts))
     groups = sorted({g for ct in cts for g in ct.text_groups})
     fields: dict[str, tuple[np.ndarray, pa.Array]] = {}
     gcodes, texts = {}, {}
     for g in groups:
         gcodes[g], texts[g] = _group_texts(frame, g, fields)
+    return RowTexts(space, gcodes, texts, {g: _scan_unique(space, texts[g]) for g in groups})
+
+
+def match_keys(frame: pd.DataFrame, cts: list[CompiledTaxonomy],
+               texts: RowTexts | None = None) -> Keys:
+    """Group rows into match keys; ``texts`` is the rows' scan when already made."""
+    texts = texts if texts is not None else scan_texts(frame, cts)
     industry = [c for c in ("industry_code", "industry_code_system") if c in frame]
-    parts = [_field_codes(frame, c)[0] for c in industry] + list(gcodes.values())
+    parts = [_field_codes(frame, c)[0] for c in industry] + list(texts.codes.values())
     key = combine_codes(parts) if parts else np.zeros(len(frame), dtype=np.int64)
     rep = first_rows(key)
-    hits = {g: _scan_unique(space, texts[g]) for g in groups}
-    scan = TextScan(space, {g: c[rep] for g, c in gcodes.items()}, hits, texts)
+    scan = TextScan(texts.space, {g: c[rep] for g, c in texts.codes.items()}, texts.hits,
+                    texts.texts)
     kframe = frame[industry].iloc[rep].reset_index(drop=True)
     return Keys(key, rep, kframe, scan)
 
 
-def _scan_unique(space: KeywordSpace, texts: pa.Array) -> pd.DataFrame:
-    empty = pd.DataFrame({"text_idx": pd.Series(dtype="int64"), "kw_idx": pd.Series(dtype="int64")})
-    if not space.words or len(texts) == 0:
-        return empty
-    arr = pc.utf8_lower(pc.utf8_normalize(texts, "NFKC"))
+def _matches(automaton, arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(text index, end position in its text, keyword) of every match in ``arr``.
+
+    The texts are joined by ``SEP`` into one string and scanned in one pass.
+    """
     one = pa.LargeListArray.from_arrays(pa.array([0, len(arr)], type=pa.int64()), arr)
     big = pc.binary_join(one, pa.scalar(SEP, type=pa.large_string()))[0].as_py()
     lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64) + 1
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    found = list(space.automaton.iter(big))
-    if not found:
-        return empty
+    found = list(automaton.iter(big))
     flat = np.fromiter((x for pair in found for x in pair), dtype=np.int64, count=2 * len(found))
     ends, kws = flat[0::2], flat[1::2]
     text_idx = np.searchsorted(starts, ends, side="right") - 1
-    return pd.DataFrame({"text_idx": text_idx, "kw_idx": kws}).drop_duplicates(ignore_index=True)
+    return text_idx, ends - starts[text_idx], kws
+
+
+def _scan_unique(space: KeywordSpace, texts: pa.Array) -> pd.DataFrame:
+    """Distinct (text_idx, kw_idx) pairs, in the order of a single scan of all
+    words over all texts (by end position, longer word first)."""
+    empty = pd.DataFrame({"text_idx": pd.Series(dtype="int64"), "kw_idx": pd.Series(dtype="int64")})
+    if space.primary is None or len(texts) == 0:
+        return empty
+    arr = pc.utf8_lower(pc.utf8_normalize(texts, "NFKC"))
+    t, end, kw = _matches(space.primary, arr)
+    if space.secondary is not None and len(t):
+        sub = np.unique(t[space.is_include[kw]])
+        if len(sub):
+            t2, end2, kw2 = _matches(space.secondary, arr.take(pa.array(sub)))
+            t, end, kw = np.r_[t, sub[t2]], np.r_[end, end2], np.r_[kw, kw2]
+    if not len(t):
+        return empty
+    order = np.lexsort((-space.length[kw], end, t))
+    return pd.DataFrame({"text_idx": t[order], "kw_idx": kw[order]}).drop_duplicates(
+        ignore_index=True)
 
 
 def _rules_on_texts(rule_kw: pd.DataFrame, rules: pd.DataFrame, hits: pd.DataFrame,

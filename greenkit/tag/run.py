@@ -30,7 +30,13 @@ from greenkit.tag import overrides as ovr
 from greenkit.tag.editions import IN_FORCE, chain, edition_for
 from greenkit.tag.engine import expand_index, tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
-from greenkit.tag.matcher import DEFAULT_FIELDS, compile_taxonomy, match_keys
+from greenkit.tag.matcher import (
+    DEFAULT_FIELDS,
+    RowTexts,
+    compile_taxonomy,
+    match_keys,
+    scan_texts,
+)
 from greenkit.taxonomy import Taxonomy, load_taxonomy
 from greenkit.validate import (
     REJECTED,
@@ -211,11 +217,13 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
                     else pd.Series("", index=acc.index, dtype="string"))
     named = resolve_taxonomies(opts)
     _, objs, _ = _needs(acc, named, in_force_ids)
-    key = tag_keys_of(acc, in_force_ids, list(objs.values()), overrides)
+    texts = scan_texts(acc, [compile_taxonomy(t) for t in objs.values()])
+    key = tag_keys_of(acc, in_force_ids, list(objs.values()), overrides, texts)
     rep = first_rows(key)
     uniq = acc.iloc[rep].reset_index(drop=True)
-    wide_u, long_u, declared_u, tops_u, texts = _tag_distinct(
-        uniq, opts, overrides, in_force_ids.iloc[rep].reset_index(drop=True), named)
+    wide_u, long_u, declared_u, tops_u = _tag_distinct(
+        uniq, opts, overrides, in_force_ids.iloc[rep].reset_index(drop=True), named,
+        texts.take(rep))
     wide = wide_u.take(key).reset_index(drop=True)
     wide["loan_id"], wide[ROW] = acc["loan_id"].to_numpy(), acc[ROW].to_numpy()
     long = _expand_long(long_u, key, in_force_ids.to_numpy(dtype=object), named)
@@ -225,29 +233,28 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
         long[ROW] = acc[ROW].to_numpy()[r]
     declared = _expand_rows(declared_u, key)
     tops = {name: {c: a[key] for c, a in top.items()} for name, top in tops_u.items()}
-    text = None if texts is None else (texts[0][key], texts[1])
-    flags = flg.row_flags(acc, tops, declared, text)
+    flags = flg.row_flags(acc, tops, declared, _texts(texts))
     return wide, long, declared, flags
 
 
 def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxonomy],
-                overrides: pd.DataFrame | None) -> np.ndarray:
+                overrides: pd.DataFrame | None, texts: RowTexts) -> np.ndarray:
     """One dense code per distinct combination of everything tagging reads.
 
-    That is the industry code and its system, the text fields the rules
-    search, every criterion variable of the editions in use, the edition in
-    force, the declaration, and — for loans a reviewer overrode — the loan
-    itself (an override is per loan, so such a loan is never shared).
+    That is the industry code and its system, the texts the rules search
+    (only where a keyword occurs in them: see ``RowTexts.relevant_codes``),
+    every criterion variable of the editions in use, the edition in force,
+    the declaration, and — for loans a reviewer overrode — the loan itself
+    (an override is per loan, so such a loan is never shared).
     """
-    cts = [compile_taxonomy(t) for t in editions]
     cols = {"industry_code", "industry_code_system", "declared_code", "declared_taxonomy"}
-    cols |= {f for ct in cts for g in ct.text_groups for f in g.split("|")}
     cols |= {v for t in editions for v in t.criteria["variable"]} if editions else set()
-    parts = [in_force_ids] + [acc[c] for c in sorted(cols) if c in acc]
+    parts = [value_codes(in_force_ids)] + [value_codes(acc[c]) for c in sorted(cols) if c in acc]
+    parts += texts.relevant_codes()
     if overrides is not None and len(overrides):
         ids = acc["loan_id"]
-        parts.append(ids.where(ids.isin(overrides["loan_id"]), ""))
-    return combine_codes([value_codes(p) for p in parts])
+        parts.append(value_codes(ids.where(ids.isin(overrides["loan_id"]), "")))
+    return combine_codes(parts)
 
 
 def _expand_rows(per_key: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:
@@ -290,12 +297,17 @@ def _expand_long(long_u: pd.DataFrame, key: np.ndarray, in_force_ids: np.ndarray
 
 
 def _tag_distinct(acc: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None,
-                  in_force_ids: pd.Series, named: dict):
-    """Tag rows that are all distinct in what tagging reads (see ``tag_frame``)."""
+                  in_force_ids: pd.Series, named: dict, texts: RowTexts | None = None):
+    """Tag rows that are all distinct in what tagging reads (see ``tag_frame``).
+
+    ``texts`` is the scan of the rows' texts when the caller already made it.
+    Returns the wide table, the long table, the declaration checks and the
+    rank-1 tags per taxonomy name.
+    """
     n = len(acc)
     need, objs, declared_rows = _needs(acc, named, in_force_ids)
     compiled = {e: compile_taxonomy(objs[e]) for e in need}
-    keys = match_keys(acc, list(compiled.values()))
+    keys = match_keys(acc, list(compiled.values()), texts)
     by_edition = {}
     for e, rows in need.items():
         long = tag_partition(acc, compiled[e], rows, keys)
@@ -330,16 +342,16 @@ def _tag_distinct(acc: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame |
             a[declared["row"].to_numpy(dtype=np.int64)] = declared[c].to_numpy(dtype=object)
             wide[c] = a
     long = pd.concat(longs, ignore_index=True) if longs else pd.DataFrame(columns=LONG_COLUMNS)
-    return wide, long, declared, tops, _texts(keys)
+    return wide, long, declared, tops
 
 
-def _texts(keys) -> flg.Distinct | None:
+def _texts(texts: RowTexts) -> flg.Distinct | None:
     """The purpose+project texts the keyword scan already made distinct, per row."""
     g = DEFAULT_FIELDS
-    if g not in keys.scan.texts:
+    if g not in texts.texts:
         return None
-    uniq = keys.scan.texts[g].to_pandas(types_mapper=lambda t: pd.StringDtype())
-    return keys.scan.codes[g][keys.of_row], uniq
+    uniq = texts.texts[g].to_pandas(types_mapper=lambda t: pd.StringDtype())
+    return texts.codes[g], uniq
 
 
 def _declared_rows(acc: pd.DataFrame, in_force_ids: pd.Series) -> pd.DataFrame:
