@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
+import ahocorasick_rs
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -164,14 +164,26 @@ class KeywordSpace:
                                      if len(ct.criteria_kw) else ct.criteria_kw["kw_idx"])
 
 
-def _automaton(words: dict[str, int]):
-    if not words:
-        return None
-    a = ahocorasick.Automaton()
-    for w, i in words.items():
-        a.add_word(w, i)
-    a.make_automaton()
-    return a
+class _Automaton:
+    """An Aho–Corasick automaton (Rust ``ahocorasick_rs``) whose matches come
+    back as global keyword indexes."""
+
+    def __init__(self, words: dict[str, int]):
+        self.ids = np.fromiter(words.values(), dtype=np.int64, count=len(words))
+        self.ac = ahocorasick_rs.AhoCorasick(list(words),
+                                             implementation=ahocorasick_rs.Implementation.DFA)
+
+    def matches(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(start, keyword) of every match in ``text``, overlapping ones included."""
+        found = self.ac.find_matches_as_indexes(text, overlapping=True)
+        if not found:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        flat = np.array(found, dtype=np.int64)
+        return flat[:, 1], self.ids[flat[:, 0]]
+
+
+def _automaton(words: dict[str, int]) -> _Automaton | None:
+    return _Automaton(words) if words else None
 
 
 @lru_cache(maxsize=16)
@@ -314,8 +326,8 @@ def match_keys(frame: pd.DataFrame, cts: list[CompiledTaxonomy],
     return Keys(key, rep, kframe, scan)
 
 
-def _matches(automaton, arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(text index, end position in its text, keyword) of every match in ``arr``.
+def _matches(automaton: _Automaton, arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(text index, start position in its text, keyword) of every match in ``arr``.
 
     The texts are joined by ``SEP`` into one string and scanned in one pass.
     """
@@ -323,11 +335,9 @@ def _matches(automaton, arr: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarr
     big = pc.binary_join(one, pa.scalar(SEP, type=pa.large_string()))[0].as_py()
     lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64) + 1
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    found = list(automaton.iter(big))
-    flat = np.fromiter((x for pair in found for x in pair), dtype=np.int64, count=2 * len(found))
-    ends, kws = flat[0::2], flat[1::2]
-    text_idx = np.searchsorted(starts, ends, side="right") - 1
-    return text_idx, ends - starts[text_idx], kws
+    start, kws = automaton.matches(big)
+    text_idx = np.searchsorted(starts, start, side="right") - 1
+    return text_idx, start - starts[text_idx], kws
 
 
 def _scan_unique(space: KeywordSpace, texts: pa.Array) -> pd.DataFrame:
@@ -337,15 +347,15 @@ def _scan_unique(space: KeywordSpace, texts: pa.Array) -> pd.DataFrame:
     if space.primary is None or len(texts) == 0:
         return empty
     arr = pc.utf8_lower(pc.utf8_normalize(texts, "NFKC"))
-    t, end, kw = _matches(space.primary, arr)
+    t, start, kw = _matches(space.primary, arr)
     if space.secondary is not None and len(t):
         sub = np.unique(t[space.is_include[kw]])
         if len(sub):
-            t2, end2, kw2 = _matches(space.secondary, arr.take(pa.array(sub)))
-            t, end, kw = np.r_[t, sub[t2]], np.r_[end, end2], np.r_[kw, kw2]
+            t2, start2, kw2 = _matches(space.secondary, arr.take(pa.array(sub)))
+            t, start, kw = np.r_[t, sub[t2]], np.r_[start, start2], np.r_[kw, kw2]
     if not len(t):
         return empty
-    order = np.lexsort((-space.length[kw], end, t))
+    order = np.lexsort((-space.length[kw], start + space.length[kw], t))  # by end, longest first
     return pd.DataFrame({"text_idx": t[order], "kw_idx": kw[order]}).drop_duplicates(
         ignore_index=True)
 

@@ -439,11 +439,12 @@ class Summary:
                     "status": wide[f"{name}.status"], "currency": amounts["currency"]}
             # one integer key per (edition, code, status, currency): the groupby
             # then runs on int64 codes, not on four columns of strings
-            key = combine_codes([value_codes(pd.Series(c.to_numpy())) for c in cols.values()])
+            key = combine_codes([value_codes(c) for c in cols.values()])
             g = pd.Series(amounts["amount"].to_numpy()).groupby(key, sort=True)
             agg = g.agg(["size", "sum"])
             rep = first_rows(key)[agg.index.to_numpy()]
-            part = pd.DataFrame({"taxonomy": name, **{c: v.to_numpy()[rep] for c, v in cols.items()},
+            part = pd.DataFrame({"taxonomy": name,
+                                 **{c: v.iloc[rep].to_numpy() for c, v in cols.items()},
                                  "size": agg["size"].to_numpy(), "sum": agg["sum"].to_numpy()})
             self.editions.update(part["edition"].dropna().unique())
             self.parts.append(part)
