@@ -1,8 +1,9 @@
 """Encode a partition's output tables for the tagged folder, off the writer.
 
 Workers turn their tables into what the files need — CSV bytes with
-spreadsheet formulas neutralised, and an Arrow table for ``loans.parquet`` —
-so the process that appends files in input order only copies bytes.
+spreadsheet formulas neutralised — so the process that appends files in
+input order only copies bytes (it writes ``loans.parquet`` from the rows it
+validated itself, so those never travel between processes).
 """
 
 from __future__ import annotations
@@ -44,10 +45,6 @@ def encode_csv(frame: pd.DataFrame) -> EncodedCsv:
     return EncodedCsv(head.getvalue(), body.getvalue())
 
 
-def encode_tables(tables: dict[str, pd.DataFrame]) -> dict[str, object]:
-    """tagged/tags → ``EncodedCsv``; loans → an Arrow table for Parquet."""
-    out: dict[str, object] = {}
-    for name, frame in tables.items():
-        out[name] = (pa.Table.from_pandas(frame, preserve_index=False) if name == "loans"
-                     else encode_csv(frame))
-    return out
+def encode_tables(tables: dict[str, pd.DataFrame]) -> dict[str, EncodedCsv]:
+    """tagged/tags → ``EncodedCsv``."""
+    return {name: encode_csv(frame) for name, frame in tables.items()}

@@ -6,6 +6,7 @@ chunk by chunk, so a book larger than memory can be tagged with --chunksize.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +34,8 @@ class FolderSink:
         folder.mkdir(parents=True, exist_ok=True)
         self._started: set[str] = set()
         self._parquet: pq.ParquetWriter | None = None
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list[Future] = []
         for name in (*STREAMED, "loans"):
             for suffix in (".csv", ".parquet"):
                 (folder / f"{name}{suffix}").unlink(missing_ok=True)
@@ -45,17 +48,27 @@ class FolderSink:
         self._started.add(name)
 
     def _loans(self, frame: pd.DataFrame | pa.Table) -> None:
+        """Append to loans.parquet on a writer thread (pyarrow encodes without the
+        GIL), so compressing the chunk overlaps with checking the next one."""
         table = (frame if isinstance(frame, pa.Table)
                  else pa.Table.from_pandas(frame, preserve_index=False))
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.folder / "loans.parquet", table.schema)
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="greenkit-parquet")
         else:
             table = table.cast(self._parquet.schema)
-        self._parquet.write_table(table)
+        self._writes.append(self._writer.submit(self._parquet.write_table, table))
+        while self._writes and self._writes[0].done():
+            self._writes.pop(0).result()  # re-raise a failed write here
 
     def close(self) -> None:
         if self._parquet is not None:
-            self._parquet.close()
+            try:
+                for w in self._writes:
+                    w.result()
+            finally:
+                self._writer.shutdown()
+                self._parquet.close()
 
 
 def _append_csv(path: Path, frame: pd.DataFrame | EncodedCsv, first: bool) -> Path:

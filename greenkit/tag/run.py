@@ -576,7 +576,7 @@ def partitions(source, opts: TagOptions) -> Iterable[RawTable]:
 class Mapped:
     """What the map step returns for one partition's accepted rows."""
 
-    tables: dict  # tagged, tags, loans: DataFrames, or encoded for a file sink
+    tables: dict  # tagged, tags: DataFrames, or encoded for a file sink
     declared: pd.DataFrame
     flags: pd.DataFrame
     summary: Summary
@@ -595,7 +595,8 @@ def map_tags(acc: pd.DataFrame, amounts: pd.DataFrame, opts: TagOptions,
     wide, long, declared, fl = tag_frame(acc, opts, overrides)
     summary = Summary(opts)
     summary.add_tags(wide, amounts, declared, fl)
-    tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS), "loans": acc}
+    # loans (the accepted rows) are not sent back: the writing process has them
+    tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS)}
     return Mapped(encode_tables(tables) if encode else tables, declared, fl, summary)
 
 
@@ -604,6 +605,10 @@ def _warm(opts: TagOptions) -> None:
     for name in opts.taxonomies:
         for t in (chain(opts.product) if name == IN_FORCE else [load_taxonomy(name)]):
             compile_taxonomy(t)
+
+
+def _ready() -> bool:
+    return True
 
 
 class _Mapper:
@@ -626,6 +631,8 @@ class _Mapper:
             # spawn, not fork: the parent's Arrow thread pools must not be forked
             self.pool = ProcessPoolExecutor(opts.worker_count(), mp_context=mp.get_context("spawn"),
                                             initializer=_warm, initargs=(opts,))
+            for _ in range(opts.worker_count()):  # start every worker now, not on demand
+                self.pool.submit(_ready)
 
     @property
     def depth(self) -> int:
@@ -677,9 +684,12 @@ def run(source, opts: TagOptions | None = None,
         else:
             load_taxonomy(name)
     state = _RunState(opts, sink, progress)
+    encode = getattr(sink, "takes_encoded", False)
+    # a big file starts its workers before the first chunk is read, so their
+    # start-up overlaps the reading; a small one waits to see a second chunk
+    early = _Mapper(opts, state.overrides, True, encode) if _big_file(source, opts) else None
     parts, many = _peeked(partitions(source, opts))
-    mapper = _Mapper(opts, state.overrides, parallel=many,
-                     encode=getattr(sink, "takes_encoded", False))
+    mapper = early or _Mapper(opts, state.overrides, parallel=many, encode=encode)
     pending: list = []
     try:
         for raw in parts:
@@ -694,6 +704,20 @@ def run(source, opts: TagOptions | None = None,
     out = state.result(started, started_at)
     out.summary["workers"] = opts.worker_count() if mapper.pool else 1
     return out
+
+
+#: A file at least this big is read in more than one default chunk (200,000
+#: rows of a loan book take 25-40 MB as CSV).
+BIG_FILE_BYTES = 64 << 20
+
+
+def _big_file(source, opts: TagOptions) -> bool:
+    if not opts.chunksize or opts.worker_count() < 2 or isinstance(source, pd.DataFrame):
+        return False
+    try:
+        return Path(source).stat().st_size >= BIG_FILE_BYTES
+    except OSError:
+        return False  # reading it reports the problem
 
 
 def _collect(item) -> tuple:
@@ -733,7 +757,7 @@ class _RunState:
         self.findings.append(v.findings)
         self.flags.append(m.flags)
         self.projects.append(_project_keys(acc))
-        for name, frame in m.tables.items():
+        for name, frame in {**m.tables, "loans": acc}.items():
             if self.sink is not None:
                 self.sink(name, frame)
             else:
