@@ -134,3 +134,28 @@ def test_two_stage_scan_finds_every_keyword_that_can_matter():
             want |= {(i, k) for k in found if primary[k]}
     assert got == want
     assert (np.diff(hits["text_idx"].to_numpy()) >= 0).all()
+
+
+def test_candidates_share_criteria_outcomes_without_changing_them(tmp_path, monkeypatch):
+    """Criteria are evaluated once per (item, applicable criteria, variable
+    values); evaluating every candidate on its own gives the same tags."""
+    from greenkit.tag import engine
+
+    opts = TagOptions(taxonomies=("in-force", "cn-green-bond-2021"), as_of=dt.date(2026, 9, 30))
+    [raw] = partitions(_book(tmp_path), opts)
+    _, acc = _RunState(opts, None, None).validate(raw)
+    real, shared_sizes = engine._criteria_signature, []
+
+    def recording(sub, applicable, criteria, frame):
+        sig = real(sub, applicable, criteria, frame)
+        shared_sizes.append((len(sub), len(first_rows(sig))))
+        return sig
+    monkeypatch.setattr(engine, "_criteria_signature", recording)
+    shared = tag_frame(acc, opts)
+    candidates, evaluated = np.sum(shared_sizes, axis=0)
+    assert candidates > 100 and evaluated < candidates  # outcomes really are shared
+    monkeypatch.setattr(engine, "_criteria_signature",
+                        lambda sub, *_: np.arange(len(sub)))  # each candidate on its own
+    alone = tag_frame(acc, opts)
+    for a, b in zip(shared, alone, strict=True):
+        pd.testing.assert_frame_equal(a, b)

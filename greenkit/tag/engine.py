@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from greenkit.frames import first_rows, join_codes
+from greenkit.frames import combine_codes, first_rows, join_codes, value_codes
 from greenkit.tag import criteria as crit
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
@@ -236,14 +236,64 @@ def tag_partition(frame: pd.DataFrame, ct: CompiledTaxonomy, rows: np.ndarray | 
     long = expand(per_key, keys.of_row, rows)
     checked = long["item_code"].isin(ct.items_with_criteria).to_numpy()
     if checked.any():
-        applicable = criteria_applicability(ct, keys.scan, np.unique(long["key"].to_numpy()[checked]))
-        sub = long.loc[checked, ["row", "item_code", "key"]]
-        outcomes = crit.evaluate(sub, t.criteria, frame, applicable)
-        long = long.merge(crit.combine(outcomes), on=["row", "item_code"], how="left")
+        long = _with_criteria(long, checked, ct, keys, frame)
     long = _status(long)
     long["taxonomy"] = t.id
     long["edition"] = t.edition
     return long[TAG_COLUMNS]
+
+
+CRITERIA_COLUMNS = ["crit_outcome", "missing", "failed", "checked"]
+
+
+def _with_criteria(long: pd.DataFrame, checked: np.ndarray, ct: CompiledTaxonomy, keys: Keys,
+                   frame: pd.DataFrame) -> pd.DataFrame:
+    """Attach the criteria outcome of each candidate in ``checked``.
+
+    An outcome depends only on the item, which criteria apply (by the key's
+    keywords) and the row's values of the criterion variables, so candidates
+    agreeing on those are evaluated once and share the result.
+    """
+    t = ct.taxonomy
+    sub = long.loc[checked, ["row", "item_code", "key"]].reset_index(drop=True)
+    applicable = criteria_applicability(ct, keys.scan, np.unique(sub["key"].to_numpy()))
+    sig = _criteria_signature(sub, applicable, t.criteria, frame)
+    rep = first_rows(sig)
+    uniq = sub.iloc[rep].reset_index(drop=True)
+    res = crit.combine(crit.evaluate(uniq, t.criteria, frame, applicable))
+    at = pd.MultiIndex.from_frame(uniq[["row", "item_code"]]).get_indexer(
+        pd.MultiIndex.from_frame(res[["row", "item_code"]]))
+    pos = np.full(len(uniq), -1, dtype=np.int64)
+    pos[at] = np.arange(len(res))
+    pos = pos[sig]                      # result row of each checked candidate, -1 if none
+    has = pos >= 0
+    rows = np.flatnonzero(checked)[has]
+    long = long.copy()
+    for c in CRITERIA_COLUMNS:
+        a = np.full(len(long), None, dtype=object)
+        a[rows] = res[c].to_numpy(dtype=object)[pos[has]]
+        long[c] = a
+    return long
+
+
+def _criteria_signature(sub: pd.DataFrame, applicable: pd.DataFrame, criteria: pd.DataFrame,
+                        frame: pd.DataFrame) -> np.ndarray:
+    """One code per distinct (item, applicable criteria of the key, variable values)."""
+    n_keys = int(sub["key"].max()) + 1
+    app = np.zeros(n_keys, dtype=np.int64)
+    if len(applicable):
+        applicable = applicable.sort_values(["row", "criterion_id"])  # one text per set
+        k = applicable["row"].to_numpy(dtype=np.int64)
+        c_codes, labels = pd.factorize(applicable["criterion_id"], sort=True)
+        g, joined = join_codes(k, c_codes, np.asarray(labels, dtype=object),
+                               max_items=len(labels))
+        app[g] = pd.factorize(np.asarray(joined.to_numpy(zero_copy_only=False)))[0] + 1
+    rows = sub["row"].to_numpy(dtype=np.int64)
+    parts = [value_codes(sub["item_code"]), app[sub["key"].to_numpy(dtype=np.int64)]]
+    for var in sorted(set(criteria["variable"])):
+        if var in frame:
+            parts.append(value_codes(frame[var].iloc[rows]))
+    return combine_codes(parts)
 
 
 def _mark_exclusions(c: pd.DataFrame, excl: pd.DataFrame) -> pd.DataFrame:
