@@ -61,6 +61,7 @@ def _per_row(acc: pd.DataFrame, opts: TagOptions, overrides):
     _, objs, _ = _needs(acc, named, in_force)
     texts = _texts(scan_texts(acc, [compile_taxonomy(t) for t in objs.values()]))
     if len(long):
+        long = long.sort_values("row", kind="stable", ignore_index=True)  # row-major
         r = long["row"].to_numpy(dtype=np.int64)
         long["loan_id"] = acc["loan_id"].to_numpy()[r]
         long[ROW] = acc[ROW].to_numpy()[r]

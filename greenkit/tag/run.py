@@ -228,6 +228,10 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
     wide["loan_id"], wide[ROW] = acc["loan_id"].to_numpy(), acc[ROW].to_numpy()
     long = _expand_long(long_u, key, in_force_ids.to_numpy(dtype=object), named)
     if len(long):
+        # row-major (each loan's tags together, by taxonomy then rank), so the
+        # table does not depend on where a book is cut into chunks
+        long = long.take(np.argsort(long["row"].to_numpy(), kind="stable")).reset_index(
+            drop=True)
         r = long["row"].to_numpy(dtype=np.int64)
         long["loan_id"] = acc["loan_id"].to_numpy()[r]
         long[ROW] = acc[ROW].to_numpy()[r]
@@ -635,6 +639,11 @@ class _Mapper:
                 self.pool.submit(_ready)
 
     @property
+    def width(self) -> int:
+        """How many pieces a chunk may be cut into: one per worker."""
+        return self.opts.worker_count() if self.pool else 1
+
+    @property
     def depth(self) -> int:
         """Chunks in flight: enough to keep every worker busy while this process reads."""
         return self.opts.worker_count() + 1 if self.pool else 1
@@ -687,14 +696,21 @@ def run(source, opts: TagOptions | None = None,
     encode = getattr(sink, "takes_encoded", False)
     # a big file starts its workers before the first chunk is read, so their
     # start-up overlaps the reading; a small one waits to see a second chunk
-    early = _Mapper(opts, state.overrides, True, encode) if _big_file(source, opts) else None
-    parts, many = _peeked(partitions(source, opts))
-    mapper = early or _Mapper(opts, state.overrides, parallel=many, encode=encode)
+    mapper = _Mapper(opts, state.overrides, True, encode) if _big_file(source, opts) else None
+    parts = partitions(source, opts)
+    if mapper is None:
+        parts, many = _peeked(parts)
+        mapper = _Mapper(opts, state.overrides, parallel=many, encode=encode)
     pending: list = []
     try:
-        for raw in parts:
+        for raw, edge in _edges(parts):
             v, acc = state.validate(raw)
-            pending.append((v, acc, mapper.submit(acc, _amounts(acc, state.fx, raw.path))))
+            # the first and the last chunk are shared out between the workers,
+            # so none waits for the first results and none idles at the end
+            pieces = _pieces(acc, _amounts(acc, state.fx, raw.path),
+                             mapper.width if edge else 1)
+            pending.append((v, acc, [mapper.submit(a, am) for a, am in pieces],
+                            [len(a) for a, _ in pieces]))
             while len(pending) >= mapper.depth:
                 state.reduce(*_collect(pending.pop(0)))
         while pending:
@@ -720,9 +736,56 @@ def _big_file(source, opts: TagOptions) -> bool:
         return False  # reading it reports the problem
 
 
+def _edges(parts: Iterable[RawTable]) -> Iterable[tuple[RawTable, bool]]:
+    """Each partition, and whether it is the first or the last (read ahead by one)."""
+    it = iter(parts)
+    prev = next(it, None)
+    first = True
+    while prev is not None:
+        nxt = next(it, None)
+        yield prev, first or nxt is None
+        prev, first = nxt, False
+
+
+#: A chunk is shared out only when every piece keeps at least this many rows.
+MIN_PIECE_ROWS = 20_000
+
+
+def _pieces(acc: pd.DataFrame, amounts: pd.DataFrame, n: int
+            ) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """``acc`` (and its amounts) cut into ``n`` contiguous pieces for the workers."""
+    n = max(1, min(n, len(acc) // MIN_PIECE_ROWS))
+    if n == 1:
+        return [(acc, amounts)]
+    cuts = np.linspace(0, len(acc), n + 1).astype(int)
+    return [(acc.iloc[a:b].reset_index(drop=True), amounts.iloc[a:b].reset_index(drop=True))
+            for a, b in itertools.pairwise(cuts)]
+
+
+def _merge_mapped(parts: list[Mapped], sizes: list[int]) -> Mapped:
+    """One partition's result from the results of its pieces (in order)."""
+    if len(parts) == 1:
+        return parts[0]
+    from greenkit.tag.encode import EncodedCsv
+
+    tables = {}
+    for name, first in parts[0].tables.items():
+        frames = [p.tables[name] for p in parts]
+        tables[name] = (EncodedCsv(first.header, b"".join(f.body for f in frames))
+                        if isinstance(first, EncodedCsv) else pd.concat(frames, ignore_index=True))
+    offsets = np.cumsum([0, *sizes[:-1]])
+    declared = pd.concat([p.declared.assign(row=p.declared["row"].to_numpy(dtype=np.int64) + o)
+                          for p, o in zip(parts, offsets, strict=True)], ignore_index=True)
+    summary = parts[0].summary
+    for p in parts[1:]:
+        summary.merge(p.summary)
+    return Mapped(tables, declared, pd.concat([p.flags for p in parts], ignore_index=True),
+                  summary)
+
+
 def _collect(item) -> tuple:
-    v, acc, future = item
-    return v, acc, future.result()
+    v, acc, futures, sizes = item
+    return v, acc, _merge_mapped([f.result() for f in futures], sizes)
 
 
 class _RunState:
