@@ -10,7 +10,7 @@ joined on the unique industry codes. Nothing here loops over rows in Python.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from greenkit.frames import combine_codes, first_rows
+from greenkit.frames import combine_codes, first_rows, join_codes
 from greenkit.tag.industry import GBT, digits, translate
 from greenkit.taxonomy.model import Taxonomy
 
@@ -218,6 +218,11 @@ class TextScan:
     codes: dict[str, np.ndarray]
     hits: dict[str, pd.DataFrame]
     texts: dict[str, pa.Array]
+    fired: dict = field(default_factory=dict)  # (taxonomy, group) → rules fired per text
+
+    def rules_fired(self, ct: CompiledTaxonomy, group: str) -> pd.DataFrame:
+        """(text_idx, rule_idx, keyword) of ``ct``'s rules of ``group`` on every distinct text."""
+        return _rules_fired(self, ct, group)
 
 
 @dataclass
@@ -280,25 +285,76 @@ class RowTexts:
     codes: dict[str, np.ndarray]      # group → distinct-text code per row
     texts: dict[str, pa.Array]        # group → distinct texts
     hits: dict[str, pd.DataFrame]     # group → (text_idx, kw_idx)
+    fired: dict = field(default_factory=dict)  # shared with every TextScan made from it
 
     def take(self, rows: np.ndarray) -> RowTexts:
-        """The same texts and hits for a subset of the rows."""
+        """The same texts, hits and fired rules for a subset of the rows."""
         return RowTexts(self.space, {g: c[rows] for g, c in self.codes.items()}, self.texts,
-                        self.hits)
+                        self.hits, self.fired)
 
-    def relevant_codes(self) -> list[np.ndarray]:
-        """Per group, each row's text code plus one, or 0 where no keyword occurs in it.
+    def rules_fired(self, ct: CompiledTaxonomy, group: str) -> pd.DataFrame:
+        return _rules_fired(self, ct, group)
 
-        A text in which no include or applies-if keyword occurs cannot fire a
-        keyword rule or make a criterion apply, so for matching it is as good
-        as an empty text: rows differing only in such texts match alike.
+    def relevant_codes(self, cts: list[CompiledTaxonomy]) -> list[np.ndarray]:
+        """Per group, a code per row that tells apart only texts that tag differently.
+
+        A text that fires a keyword or exclusion rule of some taxonomy keeps
+        its own code. Any other text can only matter through the criteria its
+        applies-if keywords make applicable, so texts with the same such set
+        share a code, and texts with none share 0: rows differing only in
+        such texts match alike.
         """
         out = []
         for g, codes in self.codes.items():
-            hit = np.zeros(len(self.texts[g]), dtype=bool)
-            hit[self.hits[g]["text_idx"].to_numpy(dtype=np.int64)] = True
-            out.append(np.where(hit[codes], codes + 1, 0))
+            n = len(self.texts[g])
+            fires = np.zeros(n, dtype=bool)
+            for ct in cts:
+                if g in _keyword_groups(ct):
+                    fires[self.rules_fired(ct, g)["text_idx"].to_numpy(dtype=np.int64)] = True
+            crit = np.zeros(n, dtype=np.int64)
+            if g == DEFAULT_FIELDS:
+                crit = _criteria_sets(self, cts, ~fires)
+            out.append(np.where(fires[codes], codes + 1 + int(crit.max(initial=0)), crit[codes]))
         return out
+
+
+def _keyword_groups(ct: CompiledTaxonomy) -> list[str]:
+    return list(ct.rules.loc[ct.rules["match"].isin(["keyword", "exclusion"]), "fields"].unique())
+
+
+def _rules_fired(scan, ct: CompiledTaxonomy, group: str) -> pd.DataFrame:
+    """Keyword and exclusion rules of ``ct`` (reading ``group``) firing on each
+    distinct text, computed once per scan and kept in ``scan.fired``."""
+    key = (id(ct), group)
+    if key not in scan.fired:
+        rule_kw = scan.space.rule_kw(ct)
+        group_rules = ct.rules.loc[ct.rules["fields"] == group, "idx"]
+        scan.fired[key] = _rules_on_texts(rule_kw[rule_kw["rule_idx"].isin(group_rules)],
+                                          ct.rules, scan.hits[group], scan.space.words)
+    return scan.fired[key]
+
+
+def _criteria_sets(texts: RowTexts, cts: list[CompiledTaxonomy], wanted: np.ndarray
+                   ) -> np.ndarray:
+    """Per distinct text in ``wanted``: a code (from 1) of the set of criteria its
+    applies-if keywords make applicable, over all taxonomies; 0 for none."""
+    hits = texts.hits[DEFAULT_FIELDS]
+    parts = [hits.merge(texts.space.criteria_kw(ct), on="kw_idx")[["text_idx", "criterion_id"]]
+             .assign(criterion_id=lambda d, i=i: f"{i}:" + d["criterion_id"])
+             for i, ct in enumerate(cts) if len(ct.criteria_kw)]
+    out = np.zeros(len(wanted), dtype=np.int64)
+    if not parts:
+        return out
+    pairs = pd.concat(parts, ignore_index=True)
+    pairs = pairs[wanted[pairs["text_idx"].to_numpy(dtype=np.int64)]].drop_duplicates()
+    if pairs.empty:
+        return out
+    pairs = pairs.sort_values(["text_idx", "criterion_id"])
+    c, labels = pd.factorize(pairs["criterion_id"], sort=True)
+    g, joined = join_codes(pairs["text_idx"].to_numpy(dtype=np.int64), c,
+                           np.asarray(labels, dtype=object), max_items=len(labels))
+    out[g] = pd.factorize(np.asarray(joined.to_numpy(zero_copy_only=False), dtype=object))[0] + 1
+    return out
 
 
 def scan_texts(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> RowTexts:
@@ -321,7 +377,7 @@ def match_keys(frame: pd.DataFrame, cts: list[CompiledTaxonomy],
     key = combine_codes(parts) if parts else np.zeros(len(frame), dtype=np.int64)
     rep = first_rows(key)
     scan = TextScan(texts.space, {g: c[rep] for g, c in texts.codes.items()}, texts.hits,
-                    texts.texts)
+                    texts.texts, texts.fired)
     kframe = frame[industry].iloc[rep].reset_index(drop=True)
     return Keys(key, rep, kframe, scan)
 
@@ -416,12 +472,9 @@ def _to_rows(codes: np.ndarray, rows: np.ndarray, per_text: pd.DataFrame) -> pd.
 
 def text_rule_hits(ct: CompiledTaxonomy, scan: TextScan, rows: np.ndarray) -> pd.DataFrame:
     """(row, rule_idx, keyword) for keyword and exclusion rules."""
-    rule_kw = scan.space.rule_kw(ct)
     parts = []
-    for g in ct.rules.loc[ct.rules["match"].isin(["keyword", "exclusion"]), "fields"].unique():
-        group_rules = ct.rules.loc[ct.rules["fields"] == g, "idx"]
-        fired = _rules_on_texts(rule_kw[rule_kw["rule_idx"].isin(group_rules)], ct.rules,
-                                scan.hits[g], scan.space.words)
+    for g in _keyword_groups(ct):
+        fired = scan.rules_fired(ct, g)
         if len(fired):
             parts.append(_to_rows(scan.codes[g], rows, fired))
     if not parts:

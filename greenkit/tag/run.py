@@ -246,7 +246,8 @@ def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxon
     """One dense code per distinct combination of everything tagging reads.
 
     That is the industry code and its system, the texts the rules search
-    (only where a keyword occurs in them: see ``RowTexts.relevant_codes``),
+    (only as far as they fire rules or make criteria apply: see
+    ``RowTexts.relevant_codes``),
     every criterion variable of the editions in use, the edition in force,
     the declaration, and — for loans a reviewer overrode — the loan itself
     (an override is per loan, so such a loan is never shared).
@@ -254,7 +255,7 @@ def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxon
     cols = {"industry_code", "industry_code_system", "declared_code", "declared_taxonomy"}
     cols |= {v for t in editions for v in t.criteria["variable"]} if editions else set()
     parts = [value_codes(in_force_ids)] + [value_codes(acc[c]) for c in sorted(cols) if c in acc]
-    parts += texts.relevant_codes()
+    parts += texts.relevant_codes([compile_taxonomy(t) for t in editions])
     if overrides is not None and len(overrides):
         ids = acc["loan_id"]
         parts.append(value_codes(ids.where(ids.isin(overrides["loan_id"]), "")))
