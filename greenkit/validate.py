@@ -635,14 +635,35 @@ class DuplicateTracker:
         at = np.minimum(np.searchsorted(self._hash, hashes), len(self._hash) - 1)
         return self._hash[at] == hashes, self._row[at]
 
+    def ids(self, v: Validated) -> tuple[np.ndarray, np.ndarray] | None:
+        """(hash, present) of each row's id; None when the table has no id column."""
+        if self.column not in v.frame:
+            return None
+        text = _text_array(v.frame[self.column])
+        return hash_text(text), _bools(pc.not_equal(text, ""))
+
+    def absorb(self, hashes: np.ndarray, present: np.ndarray, rows: np.ndarray) -> bool:
+        """Take in a chunk whose repeats within itself were already checked
+        (``check`` on a fresh tracker): True, and its ids are remembered, when
+        none of them was seen in an earlier chunk; False, and nothing changes,
+        when one was (the chunk must then go through ``check``)."""
+        if self._first_rows(hashes)[0][present].any():
+            return False
+        order = np.argsort(hashes, kind="stable")
+        ordered = hashes[order]
+        keep = present[order] & np.r_[True, ordered[1:] != ordered[:-1]]
+        h = np.concatenate([self._hash, ordered[keep]])
+        r = np.concatenate([self._row, rows[order][keep]])
+        merged = np.argsort(h, kind="stable")
+        self._hash, self._row = h[merged], r[merged]
+        return True
+
     def check(self, v: Validated, file: str, header: str | None = None) -> Validated:
         f = v.frame
         if self.column not in f:
             return v
         ids = f[self.column]
-        text = _text_array(ids)
-        present = _bools(pc.not_equal(text, ""))
-        hashes = hash_text(text)
+        hashes, present = self.ids(v)
         # in hash order: bisection stays in cache, repeats sit side by side with
         # the first occurrence first (stable sort), and new ids are already sorted
         order = np.argsort(hashes, kind="stable")

@@ -132,12 +132,7 @@ def test_nothing_usable_exits_with_input_error():
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_chunked_equals_whole(tmp_path, workers, monkeypatch):
-    import importlib
-
-    tag_run = importlib.import_module("greenkit.tag.run")  # the module, not the function
-    # with workers the first and last chunks are also cut into pieces
-    monkeypatch.setattr(tag_run, "MIN_PIECE_ROWS", 200)
+def test_chunked_equals_whole(tmp_path, workers):
     rows = []
     purposes = ["光伏电站", "风电场", "锅炉制造", "污水处理", "流动资金", "燃煤发电", "光伏玻璃"]
     for i in range(2500):

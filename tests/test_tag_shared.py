@@ -21,14 +21,15 @@ from greenkit.tag.run import (
     TagOptions,
     _load_overrides,
     _needs,
-    _RunState,
     _tag_distinct,
     _texts,
     partitions,
     resolve_taxonomies,
     tag_frame,
     tag_keys_of,
+    validate_chunk,
 )
+from greenkit.validate import DuplicateTracker
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "loan_book.csv"
 
@@ -80,7 +81,7 @@ def test_shared_tags_equal_tagging_each_row(tmp_path, with_overrides):
     opts = TagOptions(taxonomies=("in-force", "cn-green-bond-2021", "eu-taxonomy-2021"),
                       as_of=dt.date(2026, 9, 30), overrides=ov)
     [raw] = partitions(path, opts)
-    _, acc = _RunState(opts, None, None).validate(raw)
+    acc = validate_chunk(raw, opts, DuplicateTracker()).accepted.reset_index(drop=True)
     overrides = _load_overrides(opts)
 
     in_force = edition_for(acc["approval_date"], opts.report_date, opts.product)
@@ -144,7 +145,7 @@ def test_candidates_share_criteria_outcomes_without_changing_them(tmp_path, monk
 
     opts = TagOptions(taxonomies=("in-force", "cn-green-bond-2021"), as_of=dt.date(2026, 9, 30))
     [raw] = partitions(_book(tmp_path), opts)
-    _, acc = _RunState(opts, None, None).validate(raw)
+    acc = validate_chunk(raw, opts, DuplicateTracker()).accepted.reset_index(drop=True)
     real, shared_sizes = engine._criteria_signature, []
 
     def recording(sub, applicable, criteria, frame):

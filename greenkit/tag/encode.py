@@ -45,6 +45,29 @@ def encode_csv(frame: pd.DataFrame) -> EncodedCsv:
     return EncodedCsv(head.getvalue(), body.getvalue())
 
 
+@dataclass(frozen=True)
+class SpooledCsv:
+    """One partition of a CSV file whose body a worker wrote to a spool file:
+    only the file name travels back to the writing process, not the bytes."""
+
+    header: bytes
+    path: str
+
+
+def spool_tables(tables: dict[str, pd.DataFrame], folder: str) -> dict[str, SpooledCsv]:
+    """:func:`encode_tables`, with each body written to a file in ``folder``."""
+    import os
+    import tempfile
+
+    out = {}
+    for name, enc in encode_tables(tables).items():
+        fd, path = tempfile.mkstemp(suffix=f".{name}.part", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(enc.body)
+        out[name] = SpooledCsv(enc.header, path)
+    return out
+
+
 def encode_tables(tables: dict[str, pd.DataFrame]) -> dict[str, EncodedCsv]:
     """tagged/tags → ``EncodedCsv``."""
     return {name: encode_csv(frame) for name, frame in tables.items()}

@@ -6,6 +6,8 @@ chunk by chunk, so a book larger than memory can be tagged with --chunksize.
 
 from __future__ import annotations
 
+import os
+import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from greenkit.io import write_json, write_xlsx
-from greenkit.tag.encode import EncodedCsv, encode_csv
+from greenkit.tag.encode import EncodedCsv, SpooledCsv, encode_csv
 from greenkit.tag.run import TagResult
 
 STREAMED = ("tagged", "tags")
@@ -28,6 +30,13 @@ class FolderSink:
     """
 
     takes_encoded = True
+
+    @property
+    def spool_dir(self) -> str:
+        """Where workers leave the CSV bodies they encoded (removed on close)."""
+        spool = self.folder / ".greenkit-spool"
+        spool.mkdir(exist_ok=True)
+        return str(spool)
 
     def __init__(self, folder: Path):
         self.folder = folder
@@ -62,6 +71,7 @@ class FolderSink:
             self._writes.pop(0).result()  # re-raise a failed write here
 
     def close(self) -> None:
+        shutil.rmtree(self.folder / ".greenkit-spool", ignore_errors=True)
         if self._parquet is not None:
             try:
                 for w in self._writes:
@@ -71,14 +81,19 @@ class FolderSink:
                 self._parquet.close()
 
 
-def _append_csv(path: Path, frame: pd.DataFrame | EncodedCsv, first: bool) -> Path:
+def _append_csv(path: Path, frame: pd.DataFrame | EncodedCsv | SpooledCsv, first: bool) -> Path:
     """Start (BOM and header) or continue a CSV file of the tagged folder."""
-    part = frame if isinstance(frame, EncodedCsv) else encode_csv(frame)
+    part = frame if isinstance(frame, EncodedCsv | SpooledCsv) else encode_csv(frame)
     with path.open("wb" if first else "ab") as fh:
         if first:
             fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
             fh.write(part.header)
-        fh.write(part.body)
+        if isinstance(part, SpooledCsv):
+            with open(part.path, "rb") as src:
+                shutil.copyfileobj(src, fh, 1 << 22)
+            os.unlink(part.path)
+        else:
+            fh.write(part.body)
     return path
 
 

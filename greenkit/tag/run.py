@@ -588,21 +588,56 @@ class Mapped:
 
 
 def map_tags(acc: pd.DataFrame, amounts: pd.DataFrame, opts: TagOptions,
-             overrides: pd.DataFrame | None, encode: bool) -> Mapped:
+             overrides: pd.DataFrame | None, encode: bool, spool: str | None = None) -> Mapped:
     """The map step: tag, aggregate and (for a file sink) encode one partition.
 
     Pure: the same input gives the same output in any process. Encoding the
     CSV here (formula neutralisation included) keeps it off the process that
     writes the files in order.
     """
-    from greenkit.tag.encode import encode_tables
+    from greenkit.tag.encode import encode_tables, spool_tables
 
     wide, long, declared, fl = tag_frame(acc, opts, overrides)
     summary = Summary(opts)
     summary.add_tags(wide, amounts, declared, fl)
     # loans (the accepted rows) are not sent back: the writing process has them
     tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS)}
-    return Mapped(encode_tables(tables) if encode else tables, declared, fl, summary)
+    if encode:  # a worker with a spool folder sends back file names, not the bytes
+        tables = spool_tables(tables, spool) if spool else encode_tables(tables)
+    return Mapped(tables, declared, fl, summary)
+
+
+@dataclass
+class Prepared:
+    """What a worker returns for one chunk: the validated chunk (repeated ids
+    checked within it only), the (hash, present) of its ids for the book-wide
+    check, and the mapped result of its accepted rows."""
+
+    v: Validated
+    ids: tuple[np.ndarray, np.ndarray] | None
+    mapped: Mapped
+
+
+def prepare(raw: RawTable, opts: TagOptions, overrides: pd.DataFrame | None,
+            fx: pd.DataFrame | None, encode: bool, spool: str | None = None) -> Prepared:
+    """Validate, normalise and tag one chunk: the whole map step, pure.
+
+    Repeated loan ids are checked within the chunk; across chunks the writing
+    process checks them, in order, from the returned id hashes.
+    """
+    tracker = DuplicateTracker()
+    v = validate_chunk(raw, opts, tracker)
+    acc = v.accepted.reset_index(drop=True)
+    return Prepared(v, tracker.ids(v),
+                    map_tags(acc, _amounts(acc, fx, raw.path), opts, overrides, encode, spool))
+
+
+def validate_chunk(raw: RawTable, opts: TagOptions, tracker: DuplicateTracker) -> Validated:
+    """Validate a chunk, reject ids ``tracker`` has seen (or that repeat), normalise codes."""
+    v = validate_table(raw, "loans", renames=opts.renames, amount_unit=opts.amount_unit)
+    header = next((m.header for m in v.matches if m.field.name == "loan_id"), None)
+    return normalise_industry(tracker.check(v, raw.path, header), raw.path,
+                              opts.industry_system)
 
 
 def _warm(opts: TagOptions) -> None:
@@ -617,16 +652,17 @@ def _ready() -> bool:
 
 
 class _Mapper:
-    """Runs the map step (``tag_frame``) in-process or in worker processes.
+    """Runs the map step (``prepare``: validate and tag a chunk) in-process or
+    in worker processes.
 
-    Validation, duplicate ids and writing stay in this process, in input
-    order; only the pure tagging of accepted rows is farmed out, so results
-    are identical whatever the number of workers. Workers start only when
-    a book has a second chunk: a small book pays no start-up cost.
+    Reading, the book-wide check of repeated ids and writing stay in this
+    process, in input order, so results are identical whatever the number of
+    workers. Workers start only for a big file or when a book has a second
+    chunk: a small book pays no start-up cost.
     """
 
     def __init__(self, opts: TagOptions, overrides: pd.DataFrame | None, parallel: bool,
-                 encode: bool):
+                 encode: bool, spool: str | None = None):
         self.opts, self.overrides, self.encode = opts, overrides, encode
         self.pool = None
         if parallel and opts.worker_count() > 1:
@@ -638,22 +674,18 @@ class _Mapper:
                                             initializer=_warm, initargs=(opts,))
             for _ in range(opts.worker_count()):  # start every worker now, not on demand
                 self.pool.submit(_ready)
-
-    @property
-    def width(self) -> int:
-        """How many pieces a chunk may be cut into: one per worker."""
-        return self.opts.worker_count() if self.pool else 1
+        self.spool = spool if self.pool is not None and encode else None
 
     @property
     def depth(self) -> int:
-        """Chunks in flight: enough to keep every worker busy while this process reads."""
-        return self.opts.worker_count() + 1 if self.pool else 1
+        """Chunks in flight: a queued chunk for every worker while this process writes."""
+        return 2 * self.opts.worker_count() + 1 if self.pool else 1
 
-    def submit(self, acc: pd.DataFrame, amounts: pd.DataFrame):
-        args = (acc, amounts, self.opts, self.overrides, self.encode)
+    def submit(self, raw: RawTable, fx: pd.DataFrame | None):
+        args = (raw, self.opts, self.overrides, fx, self.encode, self.spool)
         if self.pool is None:
-            return _Done(map_tags(*args))
-        return self.pool.submit(map_tags, *args)
+            return _Done(prepare(*args))
+        return self.pool.submit(prepare, *args)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -695,27 +727,23 @@ def run(source, opts: TagOptions | None = None,
             load_taxonomy(name)
     state = _RunState(opts, sink, progress)
     encode = getattr(sink, "takes_encoded", False)
+    spool = getattr(sink, "spool_dir", None) if encode else None
     # a big file starts its workers before the first chunk is read, so their
     # start-up overlaps the reading; a small one waits to see a second chunk
-    mapper = _Mapper(opts, state.overrides, True, encode) if _big_file(source, opts) else None
+    mapper = (_Mapper(opts, state.overrides, True, encode, spool) if _big_file(source, opts)
+              else None)
     parts = partitions(source, opts)
     if mapper is None:
         parts, many = _peeked(parts)
-        mapper = _Mapper(opts, state.overrides, parallel=many, encode=encode)
+        mapper = _Mapper(opts, state.overrides, parallel=many, encode=encode, spool=spool)
     pending: list = []
     try:
-        for raw, edge in _edges(parts):
-            v, acc = state.validate(raw)
-            # the first and the last chunk are shared out between the workers,
-            # so none waits for the first results and none idles at the end
-            pieces = _pieces(acc, _amounts(acc, state.fx, raw.path),
-                             mapper.width if edge else 1)
-            pending.append((v, acc, [mapper.submit(a, am) for a, am in pieces],
-                            [len(a) for a, _ in pieces]))
+        for raw in parts:
+            pending.append((raw, mapper.submit(raw, state.fx)))
             while len(pending) >= mapper.depth:
-                state.reduce(*_collect(pending.pop(0)))
+                state.settle(*pending.pop(0), mapper)
         while pending:
-            state.reduce(*_collect(pending.pop(0)))
+            state.settle(*pending.pop(0), mapper)
     finally:
         mapper.close()
     out = state.result(started, started_at)
@@ -737,58 +765,6 @@ def _big_file(source, opts: TagOptions) -> bool:
         return False  # reading it reports the problem
 
 
-def _edges(parts: Iterable[RawTable]) -> Iterable[tuple[RawTable, bool]]:
-    """Each partition, and whether it is the first or the last (read ahead by one)."""
-    it = iter(parts)
-    prev = next(it, None)
-    first = True
-    while prev is not None:
-        nxt = next(it, None)
-        yield prev, first or nxt is None
-        prev, first = nxt, False
-
-
-#: A chunk is shared out only when every piece keeps at least this many rows.
-MIN_PIECE_ROWS = 20_000
-
-
-def _pieces(acc: pd.DataFrame, amounts: pd.DataFrame, n: int
-            ) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
-    """``acc`` (and its amounts) cut into ``n`` contiguous pieces for the workers."""
-    n = max(1, min(n, len(acc) // MIN_PIECE_ROWS))
-    if n == 1:
-        return [(acc, amounts)]
-    cuts = np.linspace(0, len(acc), n + 1).astype(int)
-    return [(acc.iloc[a:b].reset_index(drop=True), amounts.iloc[a:b].reset_index(drop=True))
-            for a, b in itertools.pairwise(cuts)]
-
-
-def _merge_mapped(parts: list[Mapped], sizes: list[int]) -> Mapped:
-    """One partition's result from the results of its pieces (in order)."""
-    if len(parts) == 1:
-        return parts[0]
-    from greenkit.tag.encode import EncodedCsv
-
-    tables = {}
-    for name, first in parts[0].tables.items():
-        frames = [p.tables[name] for p in parts]
-        tables[name] = (EncodedCsv(first.header, b"".join(f.body for f in frames))
-                        if isinstance(first, EncodedCsv) else pd.concat(frames, ignore_index=True))
-    offsets = np.cumsum([0, *sizes[:-1]])
-    declared = pd.concat([p.declared.assign(row=p.declared["row"].to_numpy(dtype=np.int64) + o)
-                          for p, o in zip(parts, offsets, strict=True)], ignore_index=True)
-    summary = parts[0].summary
-    for p in parts[1:]:
-        summary.merge(p.summary)
-    return Mapped(tables, declared, pd.concat([p.flags for p in parts], ignore_index=True),
-                  summary)
-
-
-def _collect(item) -> tuple:
-    v, acc, futures, sizes = item
-    return v, acc, _merge_mapped([f.result() for f in futures], sizes)
-
-
 class _RunState:
     """Everything ``run`` accumulates across partitions (the reduce side)."""
 
@@ -802,16 +778,25 @@ class _RunState:
         self.rejected, self.findings, self.flags, self.projects = [], [], [], []
         self.source: dict = {}
 
-    def validate(self, raw: RawTable) -> tuple[Validated, pd.DataFrame]:
-        """Validate a partition, reject repeated ids (across partitions), normalise codes."""
+    def settle(self, raw: RawTable, future, mapper: _Mapper) -> None:
+        """Fold in one chunk's map result, in input order, after the book-wide
+        check of repeated ids.
+
+        In the rare chunk that reuses an id of an earlier chunk, the worker's
+        result is set aside: the chunk is validated again here against every
+        id seen so far and tagged in this process, exactly as a whole read.
+        """
         self.source = {"path": raw.path, "sha256": raw.sha256, "format": raw.format,
                        "encoding": raw.encoding, "sheet": raw.sheet}
-        opts = self.opts
-        v = validate_table(raw, "loans", renames=opts.renames, amount_unit=opts.amount_unit)
-        header = next((m.header for m in v.matches if m.field.name == "loan_id"), None)
-        v = self.tracker.check(v, raw.path, header)
-        v = normalise_industry(v, raw.path, opts.industry_system)
-        return v, v.accepted.reset_index(drop=True)
+        p: Prepared = future.result()
+        rows = p.v.frame[ROW].to_numpy(dtype=np.int64)
+        if p.ids is None or self.tracker.absorb(*p.ids, rows):
+            self.reduce(p.v, p.v.accepted.reset_index(drop=True), p.mapped)
+            return
+        v = validate_chunk(raw, self.opts, self.tracker)
+        acc = v.accepted.reset_index(drop=True)
+        self.reduce(v, acc, map_tags(acc, _amounts(acc, self.fx, raw.path), self.opts,
+                                     self.overrides, mapper.encode))
 
     def reduce(self, v: Validated, acc: pd.DataFrame, m: Mapped) -> None:
         """Fold one mapped partition in, in input order."""
