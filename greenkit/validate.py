@@ -651,12 +651,17 @@ class DuplicateTracker:
             return False
         order = np.argsort(hashes, kind="stable")
         ordered = hashes[order]
-        keep = present[order] & np.r_[True, ordered[1:] != ordered[:-1]]
+        first = np.r_[True, ordered[1:] != ordered[:-1]]
+        self._remember(ordered, rows[order], present[order] & first)
+        return True
+
+    def _remember(self, ordered: np.ndarray, rows: np.ndarray, keep: np.ndarray) -> None:
+        """Add the ``keep`` ids of a hash-sorted chunk: two sorted runs, which the
+        stable sort (timsort) merges in linear time."""
         h = np.concatenate([self._hash, ordered[keep]])
-        r = np.concatenate([self._row, rows[order][keep]])
+        r = np.concatenate([self._row, rows[keep]])
         merged = np.argsort(h, kind="stable")
         self._hash, self._row = h[merged], r[merged]
-        return True
 
     def check(self, v: Validated, file: str, header: str | None = None) -> Validated:
         f = v.frame
@@ -675,12 +680,7 @@ class DuplicateTracker:
         new = present & ~dup
         rows = f[ROW].to_numpy(dtype=np.int64)
         if new.any():
-            # two sorted runs: the stable sort (timsort) merges them in linear time
-            keep = new[order]
-            h = np.concatenate([self._hash, ordered[keep]])
-            r = np.concatenate([self._row, rows[order][keep]])
-            merged = np.argsort(h, kind="stable")
-            self._hash, self._row = h[merged], r[merged]
+            self._remember(ordered, rows[order], new[order])
         if dup.any():
             firsts = self._first_rows(hashes[dup])[1]
             found = findings_for(file, rows[dup], header or self.column, "unique",

@@ -226,12 +226,8 @@ def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame 
         texts.take(rep))
     wide = wide_u.take(key).reset_index(drop=True)
     wide["loan_id"], wide[ROW] = acc["loan_id"].to_numpy(), acc[ROW].to_numpy()
-    long = _expand_long(long_u, key, in_force_ids.to_numpy(dtype=object), named)
+    long = _expand_rows(_row_major(long_u), key)
     if len(long):
-        # row-major (each loan's tags together, by taxonomy then rank), so the
-        # table does not depend on where a book is cut into chunks
-        long = long.take(np.argsort(long["row"].to_numpy(), kind="stable")).reset_index(
-            drop=True)
         r = long["row"].to_numpy(dtype=np.int64)
         long["loan_id"] = acc["loan_id"].to_numpy()[r]
         long[ROW] = acc[ROW].to_numpy()[r]
@@ -262,43 +258,21 @@ def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxon
     return combine_codes(parts)
 
 
+def _row_major(long: pd.DataFrame) -> pd.DataFrame:
+    """Each row's tags together (by taxonomy as requested, then rank), rows in
+    order: the table then does not depend on where a book is cut into chunks."""
+    return long.take(np.argsort(long["row"].to_numpy(), kind="stable")).reset_index(drop=True)
+
+
 def _expand_rows(per_key: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:
-    """Rows of a per-key table (``row`` = key) repeated for every row of that key."""
+    """A table of the distinct rows (``row`` = key, sorted) broadcast to every
+    row of each key, in row order; columns and dtypes are kept."""
     if per_key.empty:
         return per_key
-    at = np.full(int(key.max(initial=-1)) + 1, -1, dtype=np.int64)
-    at[per_key["row"].to_numpy(dtype=np.int64)] = np.arange(len(per_key))
-    pos = at[key]
-    rows = np.flatnonzero(pos >= 0)
-    out = per_key.iloc[pos[rows]].reset_index(drop=True)
-    out["row"] = rows
+    row, idx = expand_index(per_key["row"].to_numpy(dtype=np.int64), key, np.arange(len(key)))
+    out = per_key.take(idx).reset_index(drop=True)
+    out["row"] = row
     return out
-
-
-def _expand_long(long_u: pd.DataFrame, key: np.ndarray, in_force_ids: np.ndarray,
-                 named: dict) -> pd.DataFrame:
-    """The long table of the distinct rows, broadcast to every row.
-
-    Kept in the order the tagger writes it: by taxonomy, then (for ``in-force``)
-    by edition in order of first appearance, then by row and rank.
-    """
-    if long_u.empty:
-        return long_u
-    parts = []
-    tax = long_u["taxonomy"].to_numpy(dtype=object)
-    ed = long_u["edition_id"].to_numpy(dtype=object)
-    for name in named:
-        in_name = tax == name
-        editions = pd.unique(ed[in_name]) if name == IN_FORCE else [None]
-        for e in editions:
-            seg = long_u[in_name & (ed == e)] if e is not None else long_u[in_name]
-            rows = (np.flatnonzero(in_force_ids == e) if e is not None
-                    else np.arange(len(key)))
-            row, idx = expand_index(seg["row"].to_numpy(dtype=np.int64), key, rows)
-            part = seg.take(idx).reset_index(drop=True)
-            part["row"] = row
-            parts.append(part)
-    return pd.concat(parts, ignore_index=True)
 
 
 def _tag_distinct(acc: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None,
