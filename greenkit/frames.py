@@ -88,6 +88,32 @@ def join_codes(groups: np.ndarray, values: np.ndarray, labels, sep: str = ";",
     return g[starts], joined
 
 
+def set_codes(groups: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """A code per group ``0..n-1`` for the *set* of values it holds: groups
+    holding the same set get the same code, an empty group gets 0.
+
+    Exact (no hashing): each group's sorted distinct values are joined into
+    one string by Arrow and the strings dictionary-encoded.
+    """
+    out = np.zeros(n, dtype=np.int64)
+    groups = np.asarray(groups, dtype=np.int64)
+    if not len(groups):
+        return out
+    values = np.asarray(values, dtype=np.int64)
+    if values.min() < 0:
+        raise ValueError("set_codes needs non-negative values")
+    width = int(values.max()) + 1
+    pair = np.unique(groups * width + values)        # sorted: by group, then value
+    g, v = pair // width, pair % width
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    lists = pa.LargeListArray.from_arrays(pa.array(np.r_[starts, len(g)].astype(np.int64)),
+                                          pc.cast(pa.array(v), pa.large_string()))
+    joined = pc.binary_join(lists, pa.scalar(",", type=pa.large_string()))
+    enc = pc.dictionary_encode(joined).indices.to_numpy(zero_copy_only=False)
+    out[g[starts]] = enc.astype(np.int64) + 1
+    return out
+
+
 def join_per_group(frame: pd.DataFrame, keys: list[str], value: str, sep: str = ";",
                    max_items: int = MAX_JOINED) -> pd.Series:
     """Distinct ``value``s of each group joined by ``sep``, in first-seen order.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from greenkit.frames import combine_codes, first_rows, join_codes, value_codes
+from greenkit.frames import combine_codes, first_rows, join_codes, set_codes, value_codes
 from greenkit.tag import criteria as crit
 from greenkit.tag.matcher import (
     SCORE_INDUSTRY,
@@ -280,14 +280,8 @@ def _criteria_signature(sub: pd.DataFrame, applicable: pd.DataFrame, criteria: p
                         frame: pd.DataFrame) -> np.ndarray:
     """One code per distinct (item, applicable criteria of the key, variable values)."""
     n_keys = int(sub["key"].max()) + 1
-    app = np.zeros(n_keys, dtype=np.int64)
-    if len(applicable):
-        applicable = applicable.sort_values(["row", "criterion_id"])  # one text per set
-        k = applicable["row"].to_numpy(dtype=np.int64)
-        c_codes, labels = pd.factorize(applicable["criterion_id"], sort=True)
-        g, joined = join_codes(k, c_codes, np.asarray(labels, dtype=object),
-                               max_items=len(labels))
-        app[g] = pd.factorize(np.asarray(joined.to_numpy(zero_copy_only=False)))[0] + 1
+    app = set_codes(applicable["row"].to_numpy(dtype=np.int64),
+                    value_codes(applicable["criterion_id"].to_numpy(dtype=object)), n_keys)
     rows = sub["row"].to_numpy(dtype=np.int64)
     parts = [value_codes(sub["item_code"]), app[sub["key"].to_numpy(dtype=np.int64)]]
     for var in sorted(set(criteria["variable"])):

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from greenkit.frames import combine_codes, first_rows, join_codes
+from greenkit.frames import combine_codes, first_rows, set_codes, value_codes
 from greenkit.tag.industry import GBT, digits, translate
 from greenkit.taxonomy.model import Taxonomy
 
@@ -298,23 +298,27 @@ class RowTexts:
     def relevant_codes(self, cts: list[CompiledTaxonomy]) -> list[np.ndarray]:
         """Per group, a code per row that tells apart only texts that tag differently.
 
-        A text that fires a keyword or exclusion rule of some taxonomy keeps
-        its own code. Any other text can only matter through the criteria its
-        applies-if keywords make applicable, so texts with the same such set
-        share a code, and texts with none share 0: rows differing only in
-        such texts match alike.
+        A text reaches the tags only through the keyword and exclusion rules
+        it fires (with the keyword each is evidenced by) and the criteria its
+        applies-if keywords make applicable. Texts alike in both share a
+        code, whatever else they say: 光伏电站 A and B differ in their
+        names, not in their tags.
         """
         out = []
         for g, codes in self.codes.items():
             n = len(self.texts[g])
-            fires = np.zeros(n, dtype=bool)
-            for ct in cts:
-                if g in _keyword_groups(ct):
-                    fires[self.rules_fired(ct, g)["text_idx"].to_numpy(dtype=np.int64)] = True
-            crit = np.zeros(n, dtype=np.int64)
+            fired = [self.rules_fired(ct, g).assign(ct=i) for i, ct in enumerate(cts)
+                     if g in _keyword_groups(ct)]
+            fired = pd.concat(fired, ignore_index=True) if fired else None
+            sig = np.zeros(n, dtype=np.int64)
+            if fired is not None and len(fired):
+                token = combine_codes([fired["ct"].to_numpy(dtype=np.int64),
+                                       fired["rule_idx"].to_numpy(dtype=np.int64),
+                                       value_codes(fired["keyword"].to_numpy(dtype=object))])
+                sig = set_codes(fired["text_idx"].to_numpy(dtype=np.int64), token, n)
             if g == DEFAULT_FIELDS:
-                crit = _criteria_sets(self, cts, ~fires)
-            out.append(np.where(fires[codes], codes + 1 + int(crit.max(initial=0)), crit[codes]))
+                sig = combine_codes([sig, _criteria_sets(self, cts)])
+            out.append(sig[codes])
         return out
 
 
@@ -334,27 +338,19 @@ def _rules_fired(scan, ct: CompiledTaxonomy, group: str) -> pd.DataFrame:
     return scan.fired[key]
 
 
-def _criteria_sets(texts: RowTexts, cts: list[CompiledTaxonomy], wanted: np.ndarray
-                   ) -> np.ndarray:
-    """Per distinct text in ``wanted``: a code (from 1) of the set of criteria its
-    applies-if keywords make applicable, over all taxonomies; 0 for none."""
+def _criteria_sets(texts: RowTexts, cts: list[CompiledTaxonomy]) -> np.ndarray:
+    """Per distinct text: a code of the set of criteria its applies-if keywords
+    make applicable, over all taxonomies; 0 for none."""
     hits = texts.hits[DEFAULT_FIELDS]
     parts = [hits.merge(texts.space.criteria_kw(ct), on="kw_idx")[["text_idx", "criterion_id"]]
              .assign(criterion_id=lambda d, i=i: f"{i}:" + d["criterion_id"])
              for i, ct in enumerate(cts) if len(ct.criteria_kw)]
-    out = np.zeros(len(wanted), dtype=np.int64)
+    n = len(texts.texts[DEFAULT_FIELDS])
     if not parts:
-        return out
+        return np.zeros(n, dtype=np.int64)
     pairs = pd.concat(parts, ignore_index=True)
-    pairs = pairs[wanted[pairs["text_idx"].to_numpy(dtype=np.int64)]].drop_duplicates()
-    if pairs.empty:
-        return out
-    pairs = pairs.sort_values(["text_idx", "criterion_id"])
-    c, labels = pd.factorize(pairs["criterion_id"], sort=True)
-    g, joined = join_codes(pairs["text_idx"].to_numpy(dtype=np.int64), c,
-                           np.asarray(labels, dtype=object), max_items=len(labels))
-    out[g] = pd.factorize(np.asarray(joined.to_numpy(zero_copy_only=False), dtype=object))[0] + 1
-    return out
+    return set_codes(pairs["text_idx"].to_numpy(dtype=np.int64),
+                     value_codes(pairs["criterion_id"].to_numpy(dtype=object)), n)
 
 
 def scan_texts(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> RowTexts:
