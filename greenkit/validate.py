@@ -647,10 +647,11 @@ class DuplicateTracker:
         (``check`` on a fresh tracker): True, and its ids are remembered, when
         none of them was seen in an earlier chunk; False, and nothing changes,
         when one was (the chunk must then go through ``check``)."""
-        if self._first_rows(hashes)[0][present].any():
-            return False
         order = np.argsort(hashes, kind="stable")
         ordered = hashes[order]
+        # sorted queries: the bisection walks the seen ids in order, in cache
+        if self._first_rows(ordered)[0][present[order]].any():
+            return False
         first = np.r_[True, ordered[1:] != ordered[:-1]]
         self._remember(ordered, rows[order], present[order] & first)
         return True

@@ -161,3 +161,34 @@ def test_candidates_share_criteria_outcomes_without_changing_them(tmp_path, monk
     alone = tag_frame(acc, opts)
     for a, b in zip(shared, alone, strict=True):
         pd.testing.assert_frame_equal(a, b)
+
+
+def test_set_codes_tell_sets_apart_exactly():
+    from greenkit.frames import set_codes
+
+    # group 0 {1, 2}, group 1 {2, 1, 1} (the same set), group 2 {1}, group 3 empty, group 4 {12}
+    groups = np.array([0, 0, 1, 1, 1, 2, 4])
+    values = np.array([1, 2, 2, 1, 1, 1, 12])
+    codes = set_codes(groups, values, 5)
+    assert codes[0] == codes[1]
+    assert len({codes[0], codes[2], codes[4]}) == 3   # "1,2" vs "1" vs "12": no collision
+    assert codes[3] == 0 and (codes[[0, 2, 4]] > 0).all()
+    with pytest.raises(ValueError):
+        set_codes(np.array([0]), np.array([-1]), 1)
+
+
+def test_chunks_evened_out_between_workers(tmp_path):
+    from greenkit.io import estimate_rows
+    from greenkit.tag.run import even_chunksize
+
+    book = tmp_path / "book.csv"
+    pd.concat([pd.read_csv(SAMPLE, dtype=str, keep_default_na=False, encoding="utf-8-sig")] * 10
+              ).to_csv(book, index=False)
+    rows = 600 * 10
+    assert abs(estimate_rows(book) - rows) <= rows * 0.05
+    size = even_chunksize(book, TagOptions(chunksize=1400, workers=2))
+    assert size <= 1400
+    chunks = -(-rows // size)
+    assert chunks % 2 == 0 and chunks == 6  # 5 chunks of 1400 would leave a worker idle
+    assert even_chunksize(book, TagOptions(chunksize=1400, workers=1)) == 1400
+    assert even_chunksize(book, TagOptions(chunksize=10_000, workers=2)) == 10_000

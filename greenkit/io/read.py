@@ -249,6 +249,35 @@ def read_table(path: str | Path, sheet: str | None = None) -> RawTable:
     return raw
 
 
+def estimate_rows(path: str | Path, sample: int = 4 << 20) -> int | None:
+    """About how many data rows a file holds, without reading it all.
+
+    Parquet says so in its footer. For CSV the file size is divided by the
+    mean line length of its first ``sample`` bytes (quoted line breaks make
+    this a slight over-estimate). Used only to even out chunks between
+    workers, never for a count that is reported. None for workbooks or
+    unreadable files.
+    """
+    try:
+        p = Path(path)
+        fmt = detect_format(p)
+        if fmt == "parquet":
+            return pq.ParquetFile(p).metadata.num_rows
+        if fmt != "csv":
+            return None
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(sample)
+    except (OSError, InputError, pa.ArrowException):
+        return None
+    lines = head.count(b"\n")
+    if not lines:
+        return None
+    if len(head) >= size:
+        return lines - 1 + (not head.endswith(b"\n"))
+    return int(size / (len(head) / lines))
+
+
 def iter_table(path: str | Path, chunksize: int, sheet: str | None = None) -> Iterator[RawTable]:
     """Stream a file in chunks of about ``chunksize`` rows with bounded memory.
 

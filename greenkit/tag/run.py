@@ -23,7 +23,7 @@ import pandas as pd
 from greenkit import __version__
 from greenkit.errors import InputError, TaxonomyError
 from greenkit.frames import combine_codes, first_rows, value_codes
-from greenkit.io import ROW, RawTable, iter_table, read_table
+from greenkit.io import ROW, RawTable, estimate_rows, iter_table, read_table
 from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
 from greenkit.tag import overrides as ovr
@@ -547,8 +547,25 @@ def partitions(source, opts: TagOptions) -> Iterable[RawTable]:
                                 .tobytes()).hexdigest()
         return [RawTable(frame, "<DataFrame>", "dataframe", digest)]
     if opts.chunksize:
-        return iter_table(source, opts.chunksize, opts.sheet)
+        return iter_table(source, even_chunksize(source, opts), opts.sheet)
     return [read_table(source, opts.sheet)]
+
+
+def even_chunksize(source, opts: TagOptions) -> int:
+    """``--chunksize`` (an upper bound), lowered so the chunks come out about
+    equal and their number a multiple of the workers.
+
+    Five chunks on two workers leave one worker idle while the other tags the
+    fifth; six slightly smaller ones keep both busy to the end. The row count
+    is an estimate (see ``estimate_rows``); results never depend on it.
+    """
+    size, workers = opts.chunksize, opts.worker_count()
+    est = estimate_rows(source) if workers > 1 else None
+    if not size or est is None or est <= size:
+        return size
+    n = -(-est // size)
+    n = -(-n // workers) * workers
+    return min(size, -(-int(est * 1.02) // n))
 
 
 @dataclass
