@@ -192,3 +192,23 @@ def test_chunks_evened_out_between_workers(tmp_path):
     assert chunks % 2 == 0 and chunks == 6  # 5 chunks of 1400 would leave a worker idle
     assert even_chunksize(book, TagOptions(chunksize=1400, workers=1)) == 1400
     assert even_chunksize(book, TagOptions(chunksize=10_000, workers=2)) == 10_000
+
+
+def test_texts_firing_different_rules_by_one_keyword_do_not_share():
+    """海绵 is the include keyword of several sponge-city rules that differ by
+    their context words: 海绵小区 and 海绵道路 fire different rules by the same
+    keyword, so their rows must not share a tag key (the key carries the rule,
+    not only the keyword)."""
+    import greenkit
+
+    purposes = ["海绵小区改造", "海绵道路改造", "海绵小区改造工程", "海绵道路改造工程"]
+    frame = pd.DataFrame({"loan_id": [f"L{i}" for i in range(len(purposes))],
+                          "borrower_name": "厦门某建设公司", "purpose": purposes,
+                          "outstanding": "100"})
+    tagged = greenkit.tag(frame, taxonomies=["cn-green-bond-2021"], as_of="2026-09-30",
+                         amount_unit="万元").tagged
+    codes = tagged["cn-green-bond-2021.code"].tolist()
+    rules = tagged["cn-green-bond-2021.rule"].tolist()
+    assert codes[0] == codes[2] and codes[1] == codes[3]
+    assert codes[0].startswith("5.4.2.1") and codes[1].startswith("5.4.2.2")
+    assert "CNB21-5.4.2.1-K01" in rules[0] and "CNB21-5.4.2.2-K02" in rules[1]
