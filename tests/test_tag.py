@@ -3,6 +3,7 @@ flags, overrides, chunking and the nothing-lost invariant."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -153,6 +154,31 @@ def test_chunked_equals_whole(tmp_path, workers):
     pd.testing.assert_frame_equal(whole.flags, chunked.flags)
     for k in ("read", "accepted", "rejected", "taxonomies", "flags"):
         assert whole.summary[k] == chunked.summary[k]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_chunk_whose_rows_are_all_rejected_is_counted_not_a_crash(tmp_path, workers):
+    """The second chunk has no usable row: no edition is in force for it, and
+    it must still be counted (it once stopped the run with a pandas error)."""
+    p = tmp_path / "book.csv"
+    book([{"贷款编号": "A", "贷款用途": "光伏电站"}, {"贷款编号": "B"},
+          {"贷款编号": "C", "贷款余额（万元）": "-1"}, {"贷款编号": "D", "贷款余额（万元）": "x"}]
+         ).to_csv(p, index=False)
+    r = run(p, TagOptions(chunksize=2, workers=workers, as_of=dt.date(2026, 9, 30)))
+    s = r.summary
+    assert (s["read"], s["accepted"], s["rejected"]) == (4, 2, 2)
+    assert r.tagged["loan_id"].tolist() == ["A", "B"]
+    assert sorted(r.rejected["loan_id"]) == ["C", "D"]
+
+
+@pytest.mark.parametrize("chunksize,workers", [(None, 1), (1000, 1), (1000, 2)])
+def test_a_header_without_rows_names_the_file(tmp_path, chunksize, workers):
+    from greenkit.errors import InputError
+
+    p = tmp_path / "empty.csv"
+    p.write_text("贷款编号,借款人名称,贷款余额（万元）\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.csv: has no data rows"):
+        run(p, TagOptions(taxonomies=(MINI,), chunksize=chunksize, workers=workers))
 
 
 cell = st.one_of(st.just(""), st.text(max_size=6), st.sampled_from(

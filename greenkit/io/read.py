@@ -105,8 +105,7 @@ def detect_encoding(path: Path) -> str:
 def _csv_header(path: Path, encoding: str) -> list[str]:
     with path.open(encoding=encoding, newline="") as fh:
         sample = fh.read(64 << 10)
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    first = next(csv.reader(io.StringIO(sample), delimiter=delimiter), None)
+    first = next(csv.reader(io.StringIO(sample), delimiter=csv_delimiter(path)), None)
     if not first or not any(c.strip() for c in first):
         raise InputError("has no header row", path=path)
     return first
@@ -126,16 +125,42 @@ def _check_headers(headers: list[str], path: Path) -> list[str]:
     return out
 
 
-def _csv_options(path: Path, encoding: str, headers: list[str], block_size: int | None = None):
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    read = pacsv.ReadOptions(
+def csv_delimiter(path: Path) -> str:
+    return "\t" if path.suffix.lower() == ".tsv" else ","
+
+
+def csv_layout(path: Path) -> tuple[str, list[str]]:
+    """(encoding, checked headers) of a CSV file."""
+    enc = detect_encoding(path)
+    return enc, _check_headers(_csv_header(path, enc), path)
+
+
+def csv_read_options(encoding: str, headers, skip_rows: int = 1,
+                     block_size: int = 1 << 24) -> pacsv.ReadOptions:
+    return pacsv.ReadOptions(
         encoding="utf8" if encoding in ("utf-8", "utf-8-sig") else encoding,
-        column_names=headers, skip_rows=1, block_size=block_size or (1 << 24))
-    parse = pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True)
-    convert = pacsv.ConvertOptions(
-        column_types={h: pa.string() for h in headers}, strings_can_be_null=False,
-        quoted_strings_can_be_null=False)
-    return read, parse, convert
+        column_names=list(headers), skip_rows=skip_rows, block_size=block_size)
+
+
+def csv_parse_options(delimiter: str) -> pacsv.ParseOptions:
+    return pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True)
+
+
+def csv_convert_options(headers) -> pacsv.ConvertOptions:
+    """Every column as text, an empty cell as '' (typing happens in validation)."""
+    return pacsv.ConvertOptions(column_types={h: pa.string() for h in headers},
+                                strings_can_be_null=False, quoted_strings_can_be_null=False)
+
+
+def _csv_options(path: Path, encoding: str, headers: list[str], block_size: int | None = None):
+    return (csv_read_options(encoding, headers, 1, block_size or (1 << 24)),
+            csv_parse_options(csv_delimiter(path)), csv_convert_options(headers))
+
+
+def csv_error(exc: Exception, encoding: str, path, where: str = "") -> InputError:
+    """The one-line error for a CSV the parser refuses."""
+    return InputError(f"cannot be parsed as CSV ({encoding}){where}: {_arrow_msg(exc)}",
+                      path=path)
 
 
 def _add_row_numbers(frame: pd.DataFrame, first_row: int) -> pd.DataFrame:
@@ -147,19 +172,19 @@ def _add_row_numbers(frame: pd.DataFrame, first_row: int) -> pd.DataFrame:
     return frame
 
 
-def _to_text_frame(table: pa.Table, first_row: int) -> pd.DataFrame:
+def text_frame(table: pa.Table, first_row: int) -> pd.DataFrame:
+    """An all-text Arrow table as pandas ``string`` columns plus ``_row`` numbers."""
     frame = table.to_pandas(types_mapper=lambda t: pd.StringDtype() if t == pa.string() else None)
     return _add_row_numbers(frame, first_row)
 
 
 def _read_csv(path: Path) -> RawTable:
-    enc = detect_encoding(path)
-    headers = _check_headers(_csv_header(path, enc), path)
+    enc, headers = csv_layout(path)
     try:
         table = pacsv.read_csv(path, *_csv_options(path, enc, headers))
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot be parsed as CSV ({enc}): {_arrow_msg(exc)}", path=path) from exc
-    return RawTable(_to_text_frame(table, 2), str(path), "csv", file_sha256(path), enc)
+        raise csv_error(exc, enc, path) from exc
+    return RawTable(text_frame(table, 2), str(path), "csv", file_sha256(path), enc)
 
 
 def _arrow_msg(exc: Exception) -> str:
@@ -232,7 +257,7 @@ def _read_parquet(path: Path) -> RawTable:
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(f"cannot be read as Parquet: {_arrow_msg(exc)}", path=path) from exc
     _check_headers(table.column_names, path)
-    return RawTable(_to_text_frame(_parquet_text(table), 2), str(path), "parquet",
+    return RawTable(text_frame(_parquet_text(table), 2), str(path), "parquet",
                     file_sha256(path))
 
 
@@ -289,20 +314,18 @@ def iter_table(path: str | Path, chunksize: int, sheet: str | None = None) -> It
     fmt = detect_format(p)
     digest = file_sha256(p)
     if fmt == "csv":
-        enc = detect_encoding(p)
-        headers = _check_headers(_csv_header(p, enc), p)
+        enc, headers = csv_layout(p)
         read, parse, convert = _csv_options(p, enc, headers, block_size=1 << 22)
         try:
             reader = pacsv.open_csv(p, read_options=read, parse_options=parse,
                                     convert_options=convert)
-            yield from _rechunk(reader, chunksize, str(p), "csv", digest, enc)
+            yield from rechunk(reader, chunksize, str(p), "csv", digest, enc)
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot be parsed as CSV ({enc}): {_arrow_msg(exc)}",
-                             path=p) from exc
+            raise csv_error(exc, enc, p) from exc
     elif fmt == "parquet":
         pf = pq.ParquetFile(p)
         batches = (pa.Table.from_batches([b]) for b in pf.iter_batches(batch_size=chunksize))
-        yield from _rechunk((_parquet_text(t) for t in batches), chunksize, str(p), "parquet",
+        yield from rechunk((_parquet_text(t) for t in batches), chunksize, str(p), "parquet",
                             digest, None)
     else:
         whole = _read_xlsx(p, sheet)
@@ -311,9 +334,13 @@ def iter_table(path: str | Path, chunksize: int, sheet: str | None = None) -> It
             yield RawTable(part, whole.path, "xlsx", digest, None, whole.sheet)
 
 
-def _rechunk(batches, chunksize: int, path: str, fmt: str, digest: str, enc: str | None):
+def rechunk(batches, chunksize: int, path: str, fmt: str, digest: str, enc: str | None,
+            first_row: int = 2) -> Iterator[RawTable]:
+    """Record batches → RawTables of exactly ``chunksize`` rows (the last one
+    shorter), numbered from ``first_row``; a file with no rows still gives one
+    (empty) table when it starts at the top."""
     pending: list[pa.Table] = []
-    size, first_row = 0, 2
+    size, start = 0, first_row
     for batch in batches:
         t = batch if isinstance(batch, pa.Table) else pa.Table.from_batches([batch])
         pending.append(t)
@@ -321,10 +348,12 @@ def _rechunk(batches, chunksize: int, path: str, fmt: str, digest: str, enc: str
         while size >= chunksize:
             whole = pa.concat_tables(pending)
             head, rest = whole.slice(0, chunksize), whole.slice(chunksize)
-            yield RawTable(_to_text_frame(head, first_row), path, fmt, digest, enc)
+            yield RawTable(text_frame(head, first_row), path, fmt, digest, enc)
             first_row += chunksize
             pending, size = [rest], rest.num_rows
-    if size or first_row == 2:
-        whole = pa.concat_tables(pending) if pending else None
+    if size or first_row == start == 2:
+        schema = getattr(batches, "schema", None)  # a CSV reader knows it before any batch
+        whole = (pa.concat_tables(pending) if pending
+                 else schema.empty_table() if schema is not None else None)
         if whole is not None:
-            yield RawTable(_to_text_frame(whole, first_row), path, fmt, digest, enc)
+            yield RawTable(text_frame(whole, first_row), path, fmt, digest, enc)

@@ -9,6 +9,8 @@ validated itself, so those never travel between processes).
 from __future__ import annotations
 
 import io
+import os
+import tempfile
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,18 +56,48 @@ class SpooledCsv:
     path: str
 
 
+@dataclass(frozen=True)
+class SpooledTable:
+    """A partition's accepted rows, written by a worker to an Arrow IPC file
+    that the writing process memory-maps into ``loans.parquet``."""
+
+    path: str
+
+
+def _spool_file(folder: str, suffix: str) -> tuple[int, str]:
+    return tempfile.mkstemp(suffix=suffix, dir=folder)
+
+
 def spool_tables(tables: dict[str, pd.DataFrame], folder: str) -> dict[str, SpooledCsv]:
     """:func:`encode_tables`, with each body written to a file in ``folder``."""
-    import os
-    import tempfile
-
     out = {}
     for name, enc in encode_tables(tables).items():
-        fd, path = tempfile.mkstemp(suffix=f".{name}.part", dir=folder)
+        fd, path = _spool_file(folder, f".{name}.part")
         with os.fdopen(fd, "wb") as fh:
             fh.write(enc.body)
         out[name] = SpooledCsv(enc.header, path)
     return out
+
+
+def spool_arrow(frame: pd.DataFrame, folder: str) -> SpooledTable:
+    """Write ``frame`` to an Arrow IPC file in ``folder`` (Arrow's own layout:
+    the reader maps it without decoding)."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fd, path = _spool_file(folder, ".loans.arrow")
+    with os.fdopen(fd, "wb") as fh, pa.ipc.new_file(fh, table.schema) as writer:
+        writer.write_table(table)
+    return SpooledTable(path)
+
+
+def read_spooled(t: SpooledTable) -> pa.Table:
+    with pa.memory_map(t.path) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
+def discard(part) -> None:
+    """Remove the spool file of a result that will not be written."""
+    if isinstance(part, SpooledCsv | SpooledTable):
+        os.unlink(part.path)
 
 
 def encode_tables(tables: dict[str, pd.DataFrame]) -> dict[str, EncodedCsv]:

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from greenkit.io import write_json, write_xlsx
-from greenkit.tag.encode import EncodedCsv, SpooledCsv, encode_csv
+from greenkit.tag.encode import EncodedCsv, SpooledCsv, SpooledTable, encode_csv, read_spooled
 from greenkit.tag.run import TagResult
 
 STREAMED = ("tagged", "tags")
@@ -56,11 +56,14 @@ class FolderSink:
         _append_csv(self.folder / f"{name}.csv", frame, first=name not in self._started)
         self._started.add(name)
 
-    def _loans(self, frame: pd.DataFrame | pa.Table) -> None:
+    def _loans(self, frame: pd.DataFrame | SpooledTable) -> None:
         """Append to loans.parquet on a writer thread (pyarrow encodes without the
         GIL), so compressing the chunk overlaps with checking the next one."""
-        table = (frame if isinstance(frame, pa.Table)
-                 else pa.Table.from_pandas(frame, preserve_index=False))
+        if isinstance(frame, SpooledTable):
+            table = read_spooled(frame)
+            os.unlink(frame.path)  # the mapping stays valid until the table is freed
+        else:
+            table = pa.Table.from_pandas(frame, preserve_index=False)
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.folder / "loans.parquet", table.schema)
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="greenkit-parquet")
@@ -84,17 +87,39 @@ class FolderSink:
 def _append_csv(path: Path, frame: pd.DataFrame | EncodedCsv | SpooledCsv, first: bool) -> Path:
     """Start (BOM and header) or continue a CSV file of the tagged folder."""
     part = frame if isinstance(frame, EncodedCsv | SpooledCsv) else encode_csv(frame)
-    with path.open("wb" if first else "ab") as fh:
+    with path.open("wb" if first else "r+b") as fh:
+        fh.seek(0, os.SEEK_END)
         if first:
             fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
             fh.write(part.header)
         if isinstance(part, SpooledCsv):
+            fh.flush()
             with open(part.path, "rb") as src:
-                shutil.copyfileobj(src, fh, 1 << 22)
+                _copy_file(src, fh)
             os.unlink(part.path)
         else:
             fh.write(part.body)
     return path
+
+
+def _copy_file(src, dst) -> None:
+    """Append ``src`` to ``dst`` (positioned at its end) inside the kernel
+    (``copy_file_range``: no bytes pass through this process), or by plain
+    copying where the file system cannot."""
+    size = os.fstat(src.fileno()).st_size
+    done = 0
+    try:
+        while done < size:
+            n = os.copy_file_range(src.fileno(), dst.fileno(), size - done)
+            if n == 0:
+                break
+            done += n
+    except OSError:
+        pass  # EXDEV, ENOSYS, EINVAL…: copy what is left through user space
+    if done < size:
+        src.seek(done)
+        dst.seek(0, os.SEEK_END)
+        shutil.copyfileobj(src, dst, 1 << 22)
 
 
 def write_small(result: TagResult, folder: Path) -> dict[str, Path]:

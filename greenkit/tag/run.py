@@ -24,11 +24,14 @@ from greenkit import __version__
 from greenkit.errors import InputError, TaxonomyError
 from greenkit.frames import combine_codes, first_rows, value_codes
 from greenkit.io import ROW, RawTable, estimate_rows, iter_table, read_table
+from greenkit.io.read import check_path, detect_format
+from greenkit.io.slices import CsvPlan, CsvSlice, plan_csv, slice_table
 from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
 from greenkit.tag import overrides as ovr
 from greenkit.tag.editions import IN_FORCE, chain, edition_for
-from greenkit.tag.engine import expand_index, tag_partition, top_columns
+from greenkit.tag.encode import discard
+from greenkit.tag.engine import TAG_COLUMNS, expand_index, tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
 from greenkit.tag.matcher import (
     DEFAULT_FIELDS,
@@ -296,10 +299,12 @@ def _tag_distinct(acc: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame |
     wide = {"loan_id": acc["loan_id"].to_numpy(), ROW: acc[ROW].to_numpy()}
     for name, t in named.items():
         if name == IN_FORCE:
+            # no edition is in force for a partition without rows (all rejected)
             long = pd.concat([by_edition[str(e)][
                 np.isin(by_edition[str(e)]["row"].to_numpy(),
                         np.flatnonzero((in_force_ids == e).to_numpy()))]
-                for e in in_force_ids.unique()], ignore_index=True)
+                for e in in_force_ids.unique()] or [pd.DataFrame(columns=TAG_COLUMNS)],
+                ignore_index=True)
             edition = in_force_ids.to_numpy(dtype=object)
         else:
             long = by_edition[t.id]
@@ -434,7 +439,13 @@ class Summary:
             self.add_flags(flags)
 
     def merge(self, other: Summary) -> None:
-        """Fold in the tag aggregates a worker computed for one partition."""
+        """Fold in the aggregates a worker computed for one partition."""
+        self.read += other.read
+        self.accepted += other.accepted
+        self.rejected += other.rejected
+        self.warnings += other.warnings
+        for r, c in other.reasons.items():
+            self.reasons[r] = self.reasons.get(r, 0) + c
         self.parts.extend(other.parts)
         self.editions |= other.editions
         for mine, theirs in ((self.declared, other.declared), (self.flags, other.flags)):
@@ -537,7 +548,17 @@ def _amounts(acc: pd.DataFrame, fx: pd.DataFrame | None, file: str) -> pd.DataFr
     return pd.DataFrame({"currency": "CNY", "amount": amt * rate})
 
 
-def partitions(source, opts: TagOptions) -> Iterable[RawTable]:
+#: A unit of map work: a parsed chunk, or a byte range of a CSV file that the
+#: worker parses itself (see ``greenkit.io.slices``).
+Unit = RawTable | CsvSlice
+
+
+def partitions(source, opts: TagOptions) -> Iterable[Unit]:
+    """The book as units of map work, in input order.
+
+    A CSV read by worker processes is cut into byte ranges (a ``CsvPlan``,
+    which also hashes the file); any other input is parsed here.
+    """
     if isinstance(source, pd.DataFrame):
         frame = source.astype("string").fillna("")
         frame.insert(0, ROW, np.arange(2, len(frame) + 2))
@@ -547,8 +568,25 @@ def partitions(source, opts: TagOptions) -> Iterable[RawTable]:
                                 .tobytes()).hexdigest()
         return [RawTable(frame, "<DataFrame>", "dataframe", digest)]
     if opts.chunksize:
-        return iter_table(source, even_chunksize(source, opts), opts.sheet)
+        size = even_chunksize(source, opts)
+        if opts.worker_count() > 1 and detect_format(check_path(source)) == "csv":
+            return plan_csv(Path(source), size)
+        return iter_table(source, size, opts.sheet)
     return [read_table(source, opts.sheet)]
+
+
+def load_unit(unit: Unit) -> RawTable:
+    return slice_table(unit) if isinstance(unit, CsvSlice) else unit
+
+
+def unit_source(unit: Unit) -> dict:
+    """Provenance of the input as ``summary.json`` records it (the hash of a
+    planned CSV is filled in once the plan has read the whole file)."""
+    if isinstance(unit, CsvSlice):
+        return {"path": unit.path, "sha256": None, "format": "csv", "encoding": unit.encoding,
+                "sheet": None}
+    return {"path": unit.path, "sha256": unit.sha256, "format": unit.format,
+            "encoding": unit.encoding, "sheet": unit.sheet}
 
 
 def even_chunksize(source, opts: TagOptions) -> int:
@@ -573,7 +611,6 @@ class Mapped:
     """What the map step returns for one partition's accepted rows."""
 
     tables: dict  # tagged, tags: DataFrames, or encoded for a file sink
-    declared: pd.DataFrame
     flags: pd.DataFrame
     summary: Summary
 
@@ -591,36 +628,54 @@ def map_tags(acc: pd.DataFrame, amounts: pd.DataFrame, opts: TagOptions,
     wide, long, declared, fl = tag_frame(acc, opts, overrides)
     summary = Summary(opts)
     summary.add_tags(wide, amounts, declared, fl)
-    # loans (the accepted rows) are not sent back: the writing process has them
     tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS)}
     if encode:  # a worker with a spool folder sends back file names, not the bytes
         tables = spool_tables(tables, spool) if spool else encode_tables(tables)
-    return Mapped(tables, declared, fl, summary)
+    return Mapped(tables, fl, summary)
 
 
 @dataclass
 class Prepared:
-    """What a worker returns for one chunk: the validated chunk (repeated ids
-    checked within it only), the (hash, present) of its ids for the book-wide
-    check, and the mapped result of its accepted rows."""
+    """What the map step returns for one chunk: everything the reduce step
+    folds in, and nothing it does not need (the validated frame stays in
+    the worker).
 
-    v: Validated
+    ``rows`` and ``ids`` (the hash and presence of each row's loan id, with
+    repeats checked only within the chunk) let the writing process check
+    repeated ids book-wide; ``loans`` are the accepted rows, spooled to an
+    Arrow file when a worker writes for a file sink.
+    """
+
+    rows: np.ndarray
     ids: tuple[np.ndarray, np.ndarray] | None
+    rejected: pd.DataFrame
+    findings: pd.DataFrame
+    projects: pd.DataFrame
+    loans: object  # DataFrame, or SpooledTable
     mapped: Mapped
 
 
-def prepare(raw: RawTable, opts: TagOptions, overrides: pd.DataFrame | None,
-            fx: pd.DataFrame | None, encode: bool, spool: str | None = None) -> Prepared:
-    """Validate, normalise and tag one chunk: the whole map step, pure.
+def prepare(unit: Unit, opts: TagOptions, overrides: pd.DataFrame | None,
+            fx: pd.DataFrame | None, encode: bool, spool: str | None = None,
+            tracker: DuplicateTracker | None = None) -> Prepared:
+    """Read (a slice), validate, normalise and tag one chunk: the whole map step, pure.
 
-    Repeated loan ids are checked within the chunk; across chunks the writing
-    process checks them, in order, from the returned id hashes.
+    Repeated loan ids are checked against ``tracker`` — by default a fresh
+    one, so within the chunk only; the writing process then checks them
+    book-wide from the returned id hashes.
     """
-    tracker = DuplicateTracker()
+    from greenkit.tag.encode import spool_arrow
+
+    raw = load_unit(unit)
+    fresh = tracker is None
+    tracker = tracker or DuplicateTracker()
     v = validate_chunk(raw, opts, tracker)
     acc = v.accepted.reset_index(drop=True)
-    return Prepared(v, tracker.ids(v),
-                    map_tags(acc, _amounts(acc, fx, raw.path), opts, overrides, encode, spool))
+    mapped = map_tags(acc, _amounts(acc, fx, raw.path), opts, overrides, encode, spool)
+    mapped.summary.add_validation(v)
+    return Prepared(v.frame[ROW].to_numpy(dtype=np.int64), tracker.ids(v) if fresh else None,
+                    _rejected_rows(v), v.findings, _project_keys(acc),
+                    spool_arrow(acc, spool) if spool else acc, mapped)
 
 
 def validate_chunk(raw: RawTable, opts: TagOptions, tracker: DuplicateTracker) -> Validated:
@@ -672,8 +727,8 @@ class _Mapper:
         """Chunks in flight: a queued chunk for every worker while this process writes."""
         return 2 * self.opts.worker_count() + 1 if self.pool else 1
 
-    def submit(self, raw: RawTable, fx: pd.DataFrame | None):
-        args = (raw, self.opts, self.overrides, fx, self.encode, self.spool)
+    def submit(self, unit: Unit, fx: pd.DataFrame | None):
+        args = (unit, self.opts, self.overrides, fx, self.encode, self.spool)
         if self.pool is None:
             return _Done(prepare(*args))
         return self.pool.submit(prepare, *args)
@@ -693,7 +748,7 @@ class _Done:
         return self.value
 
 
-def _peeked(parts: Iterable[RawTable]) -> tuple[Iterable[RawTable], bool]:
+def _peeked(parts: Iterable[Unit]) -> tuple[Iterable[Unit], bool]:
     """The partitions, and whether there is more than one (read ahead by one)."""
     it = iter(parts)
     head = list(itertools.islice(it, 2))
@@ -723,20 +778,22 @@ def run(source, opts: TagOptions | None = None,
     # start-up overlaps the reading; a small one waits to see a second chunk
     mapper = (_Mapper(opts, state.overrides, True, encode, spool) if _big_file(source, opts)
               else None)
-    parts = partitions(source, opts)
+    plan = parts = partitions(source, opts)
     if mapper is None:
         parts, many = _peeked(parts)
         mapper = _Mapper(opts, state.overrides, parallel=many, encode=encode, spool=spool)
     pending: list = []
     try:
-        for raw in parts:
-            pending.append((raw, mapper.submit(raw, state.fx)))
+        for unit in parts:
+            pending.append((unit, mapper.submit(unit, state.fx)))
             while len(pending) >= mapper.depth:
                 state.settle(*pending.pop(0), mapper)
         while pending:
             state.settle(*pending.pop(0), mapper)
     finally:
         mapper.close()
+    if isinstance(plan, CsvPlan):  # its hash is known once the whole file was read
+        state.source["sha256"] = plan.sha256
     out = state.result(started, started_at)
     out.summary["workers"] = opts.worker_count() if mapper.pool else 1
     return out
@@ -769,7 +826,7 @@ class _RunState:
         self.rejected, self.findings, self.flags, self.projects = [], [], [], []
         self.source: dict = {}
 
-    def settle(self, raw: RawTable, future, mapper: _Mapper) -> None:
+    def settle(self, unit: Unit, future, mapper: _Mapper) -> None:
         """Fold in one chunk's map result, in input order, after the book-wide
         check of repeated ids.
 
@@ -777,33 +834,29 @@ class _RunState:
         result is set aside: the chunk is validated again here against every
         id seen so far and tagged in this process, exactly as a whole read.
         """
-        self.source = {"path": raw.path, "sha256": raw.sha256, "format": raw.format,
-                       "encoding": raw.encoding, "sheet": raw.sheet}
+        self.source = unit_source(unit)
         p: Prepared = future.result()
-        rows = p.v.frame[ROW].to_numpy(dtype=np.int64)
-        if p.ids is None or self.tracker.absorb(*p.ids, rows):
-            self.reduce(p.v, p.v.accepted.reset_index(drop=True), p.mapped)
-            return
-        v = validate_chunk(raw, self.opts, self.tracker)
-        acc = v.accepted.reset_index(drop=True)
-        self.reduce(v, acc, map_tags(acc, _amounts(acc, self.fx, raw.path), self.opts,
-                                     self.overrides, mapper.encode))
+        if p.ids is not None and not self.tracker.absorb(*p.ids, p.rows):
+            for part in (p.loans, *p.mapped.tables.values()):
+                discard(part)
+            p = prepare(unit, self.opts, self.overrides, self.fx, mapper.encode,
+                        tracker=self.tracker)
+        self.reduce(p)
 
-    def reduce(self, v: Validated, acc: pd.DataFrame, m: Mapped) -> None:
+    def reduce(self, p: Prepared) -> None:
         """Fold one mapped partition in, in input order."""
-        self.summary.add_validation(v)
-        self.summary.merge(m.summary)
-        self.rejected.append(_rejected_rows(v))
-        self.findings.append(v.findings)
-        self.flags.append(m.flags)
-        self.projects.append(_project_keys(acc))
-        for name, frame in {**m.tables, "loans": acc}.items():
+        self.summary.merge(p.mapped.summary)
+        self.rejected.append(p.rejected)
+        self.findings.append(p.findings)
+        self.flags.append(p.mapped.flags)
+        self.projects.append(p.projects)
+        for name, frame in {**p.mapped.tables, "loans": p.loans}.items():
             if self.sink is not None:
                 self.sink(name, frame)
             else:
                 self.keep[name].append(frame)
         if self.progress:
-            self.progress(len(v.frame))
+            self.progress(len(p.rows))
 
     def result(self, started: float, started_at: str) -> TagResult:
         summary = self.summary
