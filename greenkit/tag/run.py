@@ -715,8 +715,13 @@ class _Mapper:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawn, not fork: the parent's Arrow thread pools must not be forked
-            self.pool = ProcessPoolExecutor(opts.worker_count(), mp_context=mp.get_context("spawn"),
+            # not fork: the parent's Arrow thread pools must not be forked. A fork
+            # server imports the tagger once and forks each worker from itself,
+            # so workers skip the imports and leave with os._exit, not a slow
+            # interpreter teardown
+            ctx = mp.get_context("forkserver")
+            ctx.set_forkserver_preload([__name__])
+            self.pool = ProcessPoolExecutor(opts.worker_count(), mp_context=ctx,
                                             initializer=_warm, initargs=(opts,))
             for _ in range(opts.worker_count()):  # start every worker now, not on demand
                 self.pool.submit(_ready)
