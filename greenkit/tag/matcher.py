@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import ahocorasick_rs
 import numpy as np
@@ -152,6 +152,10 @@ class KeywordSpace:
     is_include: np.ndarray   # bool per word: an include keyword of some rule
     length: np.ndarray       # characters per word
     local_to_global: dict  # taxonomy object id → np.ndarray (local kw idx → global)
+
+    @cached_property
+    def word_array(self) -> np.ndarray:
+        return np.asarray(self.words, dtype=object)
 
     def rule_kw(self, ct: CompiledTaxonomy) -> pd.DataFrame:
         m = self.local_to_global[id(ct)]
@@ -331,11 +335,95 @@ def _rules_fired(scan, ct: CompiledTaxonomy, group: str) -> pd.DataFrame:
     distinct text, computed once per scan and kept in ``scan.fired``."""
     key = (id(ct), group)
     if key not in scan.fired:
-        rule_kw = scan.space.rule_kw(ct)
-        group_rules = ct.rules.loc[ct.rules["fields"] == group, "idx"]
-        scan.fired[key] = _rules_on_texts(rule_kw[rule_kw["rule_idx"].isin(group_rules)],
-                                          ct.rules, scan.hits[group], scan.space.words)
+        scan.fired[key] = _rules_on_texts(_rule_index(scan.space, ct, group), scan.hits[group],
+                                          scan.space)
     return scan.fired[key]
+
+
+@dataclass(frozen=True, eq=False)
+class RuleIndex:
+    """One taxonomy's keyword rules of one text-field group as CSR arrays over
+    the keyword space: the rules each keyword includes, and the context and
+    exclude keywords of each rule (``start[i]:start[i+1]`` slices ``values``)."""
+
+    inc: tuple[np.ndarray, np.ndarray]  # keyword → rules it is an include keyword of
+    ctx: tuple[np.ndarray, np.ndarray]  # rule → its context keywords
+    exc: tuple[np.ndarray, np.ndarray]  # rule → its exclude keywords
+    has_ctx: np.ndarray                 # bool per rule
+    n_rules: int
+
+
+def _csr(by: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    order = np.argsort(by, kind="stable")  # keeps the table's order within a key
+    return np.r_[0, np.cumsum(np.bincount(by, minlength=n))], values[order]
+
+
+@lru_cache(maxsize=64)
+def _rule_index(space: KeywordSpace, ct: CompiledTaxonomy, group: str) -> RuleIndex:
+    rule_kw = space.rule_kw(ct)
+    rk = rule_kw[rule_kw["rule_idx"].isin(ct.rules.loc[ct.rules["fields"] == group, "idx"])]
+    n_kw, n_rules = len(space.words), len(ct.rules)
+
+    def role(r: str, by: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+        x = rk[rk["role"] == r]
+        other = "rule_idx" if by == "kw_idx" else "kw_idx"
+        return _csr(x[by].to_numpy(dtype=np.int64), x[other].to_numpy(dtype=np.int64), n)
+    return RuleIndex(role("inc", "kw_idx", n_kw), role("ctx", "rule_idx", n_rules),
+                     role("exc", "rule_idx", n_rules), ct.rules["has_ctx"].to_numpy(dtype=bool),
+                     n_rules)
+
+
+def _gather(csr: tuple[np.ndarray, np.ndarray], keys: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """(position in ``keys``, value) for every value listed under each key."""
+    start, values = csr
+    counts = start[keys + 1] - start[keys]
+    owner = np.repeat(np.arange(len(keys)), counts)
+    first = np.cumsum(counts) - counts
+    return owner, values[np.arange(int(counts.sum())) - first[owner] + start[keys][owner]]
+
+
+def _having(csr: tuple[np.ndarray, np.ndarray], text: np.ndarray, rule: np.ndarray,
+            present: np.ndarray, n_kw: int) -> np.ndarray:
+    """Per (text, rule) pair: does the text hold any keyword ``csr`` lists for the rule?"""
+    owner, kw = _gather(csr, rule)
+    wanted = text[owner] * n_kw + kw
+    at = np.minimum(np.searchsorted(present, wanted), max(len(present) - 1, 0))
+    out = np.zeros(len(rule), dtype=bool)
+    out[owner[present[at] == wanted]] = True
+    return out
+
+
+def _rules_on_texts(ix: RuleIndex, hits: pd.DataFrame, space: KeywordSpace) -> pd.DataFrame:
+    """Keyword/exclusion rules (of one text-field group) firing on each unique text.
+
+    Include keywords are expanded to their rules first (they are specific);
+    context and exclude keywords — often generic words like 项目 shared by
+    hundreds of rules — are then only looked up for the (text, rule) pairs an
+    include keyword found, as membership tests of integer keys in the sorted
+    hits. Rows come in the order the include hits do; each pair's evidence
+    is its longest include keyword (then the first in the keyword space).
+    """
+    text = hits["text_idx"].to_numpy(dtype=np.int64)
+    kw = hits["kw_idx"].to_numpy(dtype=np.int64)
+    owner, rule = _gather(ix.inc, kw)
+    if not len(rule):
+        return pd.DataFrame({"text_idx": pd.Series(dtype="int64"),
+                             "rule_idx": pd.Series(dtype="int64"),
+                             "keyword": pd.Series(dtype="object")})
+    pair = text[owner] * ix.n_rules + rule
+    pkw = kw[owner]
+    uniq, first = np.unique(pair, return_index=True)
+    best = np.lexsort((pkw, -space.length[pkw], pair))  # per pair: longest, then lowest index
+    best = pkw[best[np.r_[True, pair[best][1:] != pair[best][:-1]]]]
+    order = np.argsort(first)                           # pairs in the order hits found them
+    p_text, p_rule, p_kw = uniq[order] // ix.n_rules, uniq[order] % ix.n_rules, best[order]
+    n_kw = max(len(space.words), 1)
+    present = np.sort(text * n_kw + kw)  # hits are distinct (text, keyword) pairs
+    fire = ((~ix.has_ctx[p_rule] | _having(ix.ctx, p_text, p_rule, present, n_kw))
+            & ~_having(ix.exc, p_text, p_rule, present, n_kw))
+    return pd.DataFrame({"text_idx": p_text[fire], "rule_idx": p_rule[fire],
+                         "keyword": space.word_array[p_kw[fire]]})
 
 
 def _criteria_sets(texts: RowTexts, cts: list[CompiledTaxonomy]) -> np.ndarray:
@@ -410,54 +498,6 @@ def _scan_unique(space: KeywordSpace, texts: pa.Array) -> pd.DataFrame:
     order = np.lexsort((-space.length[kw], start + space.length[kw], t))  # by end, longest first
     return pd.DataFrame({"text_idx": t[order], "kw_idx": kw[order]}).drop_duplicates(
         ignore_index=True)
-
-
-def _rules_on_texts(rule_kw: pd.DataFrame, rules: pd.DataFrame, hits: pd.DataFrame,
-                    words: tuple[str, ...]) -> pd.DataFrame:
-    """Keyword/exclusion rules (of one text-field group) firing on each unique text.
-
-    Include keywords are joined first (they are specific); context and
-    exclude keywords — often generic words like 项目 shared by hundreds of
-    rules — are then only looked up for the (text, rule) pairs an include
-    keyword found, as integer-key membership tests.
-    """
-    empty = pd.DataFrame({"text_idx": pd.Series(dtype="int64"),
-                          "rule_idx": pd.Series(dtype="int64"),
-                          "keyword": pd.Series(dtype="object")})
-    if hits.empty or rule_kw.empty:
-        return empty
-    inc = hits.merge(rule_kw[rule_kw["role"] == "inc"][["rule_idx", "kw_idx"]], on="kw_idx")
-    if inc.empty:
-        return empty
-    n_kw = max(len(words), 1)
-    # hits are already distinct (text, keyword) pairs: sort once, test by bisection
-    present = np.sort(hits["text_idx"].to_numpy(dtype=np.int64) * n_kw
-                      + hits["kw_idx"].to_numpy(dtype=np.int64))
-    pairs = inc[["text_idx", "rule_idx"]].drop_duplicates(ignore_index=True)
-
-    def pairs_having(role: str) -> np.ndarray:
-        rk = rule_kw[rule_kw["role"] == role][["rule_idx", "kw_idx"]]
-        if rk.empty:
-            return np.zeros(len(pairs), dtype=bool)
-        x = pairs.reset_index().merge(rk, on="rule_idx")
-        wanted = (x["text_idx"].to_numpy(dtype=np.int64) * n_kw
-                  + x["kw_idx"].to_numpy(dtype=np.int64))
-        at = np.minimum(np.searchsorted(present, wanted), len(present) - 1)
-        ok = present[at] == wanted
-        out = np.zeros(len(pairs), dtype=bool)
-        out[x.loc[ok, "index"].to_numpy()] = True
-        return out
-
-    has_ctx = rules["has_ctx"].to_numpy()[pairs["rule_idx"].to_numpy()]
-    fire = (~has_ctx | pairs_having("ctx")) & ~pairs_having("exc")
-    fired = pairs[fire]
-    wl = np.asarray(words, dtype=object)
-    klen = np.fromiter((len(w) for w in wl), dtype=np.int64, count=len(wl))
-    inc = inc.assign(klen=klen[inc["kw_idx"].to_numpy()]).sort_values(
-        ["klen", "kw_idx"], ascending=[False, True], kind="stable")
-    best = inc.drop_duplicates(["text_idx", "rule_idx"])
-    best = best.assign(keyword=wl[best["kw_idx"].to_numpy()])[["text_idx", "rule_idx", "keyword"]]
-    return fired.merge(best, on=["text_idx", "rule_idx"], how="left")
 
 
 def _to_rows(codes: np.ndarray, rows: np.ndarray, per_text: pd.DataFrame) -> pd.DataFrame:
