@@ -1,3 +1,3 @@
-from greenkit.cli import main
+from greenkit.launch import main
 
 main()

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is built: ``import greenkit`` stays light
+    import pandas as pd
 
 #: Columns of every findings table greenkit produces (validation, taxonomy
 #: checks, review findings). One vocabulary so tables can be concatenated.
@@ -95,10 +96,14 @@ class Findings:
         return len(self.rows)
 
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         if not self.rows:
             return empty_findings()
         return pd.DataFrame(self.rows, columns=FINDING_COLUMNS)
 
 
 def empty_findings() -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame({c: pd.Series(dtype="object") for c in FINDING_COLUMNS})

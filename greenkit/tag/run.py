@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from greenkit import __version__
+from greenkit import __version__, workers
 from greenkit.errors import InputError, TaxonomyError
 from greenkit.frames import combine_codes, first_rows, value_codes
 from greenkit.io import ROW, RawTable, estimate_rows, iter_table, read_table
@@ -712,16 +712,10 @@ class _Mapper:
         self.opts, self.overrides, self.encode = opts, overrides, encode
         self.pool = None
         if parallel and opts.worker_count() > 1:
-            import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
-            # not fork: the parent's Arrow thread pools must not be forked. A fork
-            # server imports the tagger once and forks each worker from itself,
-            # so workers skip the imports and leave with os._exit, not a slow
-            # interpreter teardown
-            ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload([__name__])
-            self.pool = ProcessPoolExecutor(opts.worker_count(), mp_context=ctx,
+            # forked from a fork server that imported the tagger (greenkit.workers)
+            self.pool = ProcessPoolExecutor(opts.worker_count(), mp_context=workers.context(),
                                             initializer=_warm, initargs=(opts,))
             for _ in range(opts.worker_count()):  # start every worker now, not on demand
                 self.pool.submit(_ready)
@@ -804,18 +798,11 @@ def run(source, opts: TagOptions | None = None,
     return out
 
 
-#: A file at least this big is read in more than one default chunk (200,000
-#: rows of a loan book take 25-40 MB as CSV).
-BIG_FILE_BYTES = 64 << 20
-
-
 def _big_file(source, opts: TagOptions) -> bool:
+    """A file big enough to start the workers before reading it."""
     if not opts.chunksize or opts.worker_count() < 2 or isinstance(source, pd.DataFrame):
         return False
-    try:
-        return Path(source).stat().st_size >= BIG_FILE_BYTES
-    except OSError:
-        return False  # reading it reports the problem
+    return workers.is_big(source)  # a missing file is reported by the reader
 
 
 class _RunState:
