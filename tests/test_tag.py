@@ -132,8 +132,9 @@ def test_nothing_usable_exits_with_input_error():
         tag(book([{"贷款编号": "A", "贷款余额（万元）": "-1"}]), taxonomies=[MINI])
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_chunked_equals_whole(tmp_path, workers):
+@pytest.mark.parametrize("workers,encoding", [(1, "utf-8"), (2, "utf-8"), (2, "utf-8-sig"),
+                                              (2, "gb18030")])
+def test_chunked_equals_whole(tmp_path, workers, encoding):
     rows = []
     purposes = ["光伏电站", "风电场", "锅炉制造", "污水处理", "流动资金", "燃煤发电", "光伏玻璃"]
     for i in range(2500):
@@ -142,7 +143,7 @@ def test_chunked_equals_whole(tmp_path, workers):
                      "项目名称": f"P{i % 900}", "能效等级": str(i % 4 + 1)})
     rows.append({"贷款编号": "L5"})  # duplicate across chunks
     p = tmp_path / "book.csv"
-    book(rows).to_csv(p, index=False)
+    book(rows).to_csv(p, index=False, encoding=encoding)
     both = (MINI, "cn-green-bond-2021")  # two taxonomies: tags.csv is row-major
     whole = run(p, TagOptions(taxonomies=both))
     chunked = run(p, TagOptions(taxonomies=both, chunksize=1000, workers=workers))
@@ -152,8 +153,23 @@ def test_chunked_equals_whole(tmp_path, workers):
     pd.testing.assert_frame_equal(whole.tags, chunked.tags)
     pd.testing.assert_frame_equal(whole.rejected, chunked.rejected)
     pd.testing.assert_frame_equal(whole.flags, chunked.flags)
-    for k in ("read", "accepted", "rejected", "taxonomies", "flags"):
+    pd.testing.assert_frame_equal(whole.loans, chunked.loans)
+    for k in ("read", "accepted", "rejected", "taxonomies", "flags", "input"):
         assert whole.summary[k] == chunked.summary[k]
+
+
+def test_a_broken_record_in_a_worker_names_the_file_and_rows(tmp_path):
+    """A record the CSV parser refuses, in the third chunk a worker parses."""
+    p = tmp_path / "book.csv"
+    lines = ["贷款编号,借款人名称,贷款余额（万元）"] + [f"L{i},某公司,100" for i in range(30)]
+    lines[25] = "L24,某公司,100,多出的一列"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from greenkit.errors import InputError
+
+    # the chunk's rows (row 26 is the broken one) and the parser's words, quoting the record
+    with pytest.raises(InputError, match=r"book.csv: cannot be parsed as CSV \(utf-8\) in rows "
+                                         r"2[0-6]–31: .*Expected 3 columns, got 4: L24"):
+        run(p, TagOptions(taxonomies=(MINI,), chunksize=10, workers=2))
 
 
 @pytest.mark.parametrize("workers", [1, 2])
