@@ -146,8 +146,7 @@ class CsvPlan:
             while cur:
                 self._hash.update(cur)
                 try:
-                    yield from self._block(np.frombuffer(cur, dtype=np.uint8), offset,
-                                           nxt[0] if nxt else None, st)
+                    yield from self._block(cur, offset, nxt[0] if nxt else None, st)
                 except _Decline as why:
                     self.declined = str(why)
                     break
@@ -183,20 +182,27 @@ class CsvPlan:
             except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
                 raise csv_error(exc, self.encoding, self.path) from exc
 
-    def _block(self, data: np.ndarray, offset: int, after: int | None, st: _Pass):
-        """Check the quotes of one block, count its records, yield full slices."""
-        n = len(data)
-        cr = np.flatnonzero(data == _CR)
-        if len(cr):
-            nxt = np.where(cr + 1 < n, data[np.minimum(cr + 1, n - 1)], -1 if after is None
-                           else after)
+    def _block(self, block: bytes, offset: int, after: int | None, st: _Pass):
+        """Check the quotes of one block, count its records, yield full slices.
+
+        ``after`` is the byte that follows the block (None at the end of the
+        file). Carriage returns and quotes are first looked for with a byte
+        search, so a block without them costs one pass for its line feeds.
+        """
+        data = np.frombuffer(block, dtype=np.uint8)
+        if block.find(b"\r") >= 0:
+            cr = np.flatnonzero(data == _CR)
+            nxt = np.append(data, _LF if after is not None and after == _LF else 0)[cr + 1]
             if (nxt != _LF).any():
                 raise _Decline(f"a line ends in a bare carriage return near byte {offset}")
-        q = np.flatnonzero(data == _QUOTE)
+        q = (np.flatnonzero(data == _QUOTE) if block.find(b'"') >= 0
+             else np.empty(0, dtype=np.int64))
         if len(q):
             self._check_quotes(data, q, st, after, offset)
         lf = np.flatnonzero(data == _LF)
-        ends = lf[(st.quotes + np.searchsorted(q, lf)) % 2 == 0] + offset
+        if len(q) or st.quotes % 2:  # quotes here, or a quoted field open since an earlier block
+            lf = lf[(st.quotes + np.searchsorted(q, lf)) % 2 == 0]
+        ends = lf + offset
         st.quotes += len(q)
         if len(ends) and st.last_end is None:  # the header record
             st.last_end, st.start, ends = int(ends[0]), int(ends[0]) + 1, ends[1:]
@@ -206,17 +212,23 @@ class CsvPlan:
 
     def _check_quotes(self, data: np.ndarray, q: np.ndarray, st: _Pass, after: int | None,
                       offset: int) -> None:
-        n, delim = len(data), ord(self.delimiter)
-        before = np.where(q > 0, data[np.maximum(q - 1, 0)], st.prev)
-        following = np.where(q + 1 < n, data[np.minimum(q + 1, n - 1)],
-                             _LF if after is None else after)
-        opening = (st.quotes + np.arange(len(q))) % 2 == 0
-        ok_open = (before == delim) | (before == _LF) | (before == _QUOTE)
-        ok_close = ((following == delim) | (following == _LF) | (following == _CR)
-                    | (following == _QUOTE))
-        bad = np.flatnonzero(np.where(opening, ~ok_open, ~ok_close))
-        if len(bad):
-            raise _Decline(f"a quote inside an unquoted field at byte {offset + int(q[bad[0]])}")
+        """Decline unless every opening quote starts a field (or doubles a quote)
+        and every closing quote ends one (or is doubled)."""
+        delim = ord(self.delimiter)
+        ext = np.empty(len(data) + 2, dtype=np.uint8)  # ext[i + 1] is data[i]
+        ext[0], ext[1:-1], ext[-1] = st.prev, data, _LF if after is None else after
+        opens_ok = np.zeros(256, dtype=bool)
+        opens_ok[[delim, _LF, _QUOTE]] = True
+        closes_ok = np.zeros(256, dtype=bool)
+        closes_ok[[delim, _LF, _CR, _QUOTE]] = True
+        first = st.quotes % 2  # 0: the block's first quote opens a field
+        opening, closing = q[first::2], q[1 - first::2]
+        bad_open = ~opens_ok[ext[opening]]          # the byte before each opening quote
+        bad_close = ~closes_ok[ext[closing + 2]]     # the byte after each closing quote
+        if bad_open.any() or bad_close.any():
+            at = min(opening[bad_open].min(initial=len(data)),
+                     closing[bad_close].min(initial=len(data)))
+            raise _Decline(f"a quote inside an unquoted field at byte {offset + int(at)}")
 
     def _count(self, ends: np.ndarray, data: np.ndarray, offset: int, st: _Pass):
         """Count non-empty records among the terminators ``ends``; yield each
