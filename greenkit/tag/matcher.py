@@ -335,20 +335,26 @@ def _rules_fired(scan, ct: CompiledTaxonomy, group: str) -> pd.DataFrame:
     distinct text, computed once per scan and kept in ``scan.fired``."""
     key = (id(ct), group)
     if key not in scan.fired:
+        n_kw = max(len(scan.space.words), 1)
+        if ("present", group) not in scan.fired:  # shared by every taxonomy of the scan
+            hits = scan.hits[group]
+            scan.fired["present", group] = np.sort(hits["text_idx"].to_numpy(dtype=np.int64)
+                                                   * n_kw + hits["kw_idx"].to_numpy(dtype=np.int64))
         scan.fired[key] = _rules_on_texts(_rule_index(scan.space, ct, group), scan.hits[group],
-                                          scan.space)
+                                          scan.fired["present", group], scan.space)
     return scan.fired[key]
 
 
 @dataclass(frozen=True, eq=False)
 class RuleIndex:
     """One taxonomy's keyword rules of one text-field group as CSR arrays over
-    the keyword space: the rules each keyword includes, and the context and
-    exclude keywords of each rule (``start[i]:start[i+1]`` slices ``values``)."""
+    the keyword space (``start[i]:start[i+1]`` slices ``values``): the rules
+    each keyword is an include keyword of, and each rule's context and
+    exclude keywords."""
 
-    inc: tuple[np.ndarray, np.ndarray]  # keyword → rules it is an include keyword of
-    ctx: tuple[np.ndarray, np.ndarray]  # rule → its context keywords
-    exc: tuple[np.ndarray, np.ndarray]  # rule → its exclude keywords
+    inc: tuple[np.ndarray, np.ndarray]  # keyword → rules
+    ctx: tuple[np.ndarray, np.ndarray]  # rule → context keywords
+    exc: tuple[np.ndarray, np.ndarray]  # rule → exclude keywords
     has_ctx: np.ndarray                 # bool per rule
     n_rules: int
 
@@ -383,26 +389,38 @@ def _gather(csr: tuple[np.ndarray, np.ndarray], keys: np.ndarray
     return owner, values[np.arange(int(counts.sum())) - first[owner] + start[keys][owner]]
 
 
-def _having(csr: tuple[np.ndarray, np.ndarray], text: np.ndarray, rule: np.ndarray,
-            present: np.ndarray, n_kw: int) -> np.ndarray:
-    """Per (text, rule) pair: does the text hold any keyword ``csr`` lists for the rule?"""
-    owner, kw = _gather(csr, rule)
-    wanted = text[owner] * n_kw + kw
-    at = np.minimum(np.searchsorted(present, wanted), max(len(present) - 1, 0))
-    out = np.zeros(len(rule), dtype=bool)
-    out[owner[present[at] == wanted]] = True
+def _served(by_rule: tuple[np.ndarray, np.ndarray], pair: np.ndarray, present: np.ndarray,
+            n_rules: int, n_kw: int) -> np.ndarray:
+    """Per (text, rule) pair: does the text hold one of the rule's keywords
+    listed in ``by_rule`` (its context or exclude keywords)? Each pair's
+    keywords are looked up among the hits (``present``: sorted keys) by
+    bisection — cheaper than expanding the hits, whose generic words serve
+    hundreds of rules each, and sorting those."""
+    owner, kw = _gather(by_rule, pair % n_rules)
+    out = np.zeros(len(pair), dtype=bool)
+    out[owner[_within((pair // n_rules)[owner] * n_kw + kw, present)]] = True
     return out
 
 
-def _rules_on_texts(ix: RuleIndex, hits: pd.DataFrame, space: KeywordSpace) -> pd.DataFrame:
+def _within(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Bool per key: is it one of ``sorted_keys``?"""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
+
+
+def _rules_on_texts(ix: RuleIndex, hits: pd.DataFrame, present: np.ndarray,
+                    space: KeywordSpace) -> pd.DataFrame:
     """Keyword/exclusion rules (of one text-field group) firing on each unique text.
 
-    Include keywords are expanded to their rules first (they are specific);
-    context and exclude keywords — often generic words like 项目 shared by
-    hundreds of rules — are then only looked up for the (text, rule) pairs an
-    include keyword found, as membership tests of integer keys in the sorted
-    hits. Rows come in the order the include hits do; each pair's evidence
-    is its longest include keyword (then the first in the keyword space).
+    Include hits are expanded to the rules their keywords serve: the
+    candidate (text, rule) pairs. Context and exclude keywords — often
+    generic words like 项目 shared by hundreds of rules — then confirm or
+    veto the pairs through integer-key membership tests (``_served``). Rows come
+    in the order the include hits do; each pair's evidence is its longest
+    include keyword (then the first in the keyword space). ``present`` holds
+    the hits as sorted ``text * words + keyword`` keys.
     """
     text = hits["text_idx"].to_numpy(dtype=np.int64)
     kw = hits["kw_idx"].to_numpy(dtype=np.int64)
@@ -417,28 +435,41 @@ def _rules_on_texts(ix: RuleIndex, hits: pd.DataFrame, space: KeywordSpace) -> p
     best = np.lexsort((pkw, -space.length[pkw], pair))  # per pair: longest, then lowest index
     best = pkw[best[np.r_[True, pair[best][1:] != pair[best][:-1]]]]
     order = np.argsort(first)                           # pairs in the order hits found them
-    p_text, p_rule, p_kw = uniq[order] // ix.n_rules, uniq[order] % ix.n_rules, best[order]
+    p_pair, p_kw = uniq[order], best[order]
+    p_text, p_rule = p_pair // ix.n_rules, p_pair % ix.n_rules
     n_kw = max(len(space.words), 1)
-    present = np.sort(text * n_kw + kw)  # hits are distinct (text, keyword) pairs
-    fire = ((~ix.has_ctx[p_rule] | _having(ix.ctx, p_text, p_rule, present, n_kw))
-            & ~_having(ix.exc, p_text, p_rule, present, n_kw))
+    fire = ((~ix.has_ctx[p_rule] | _served(ix.ctx, p_pair, present, ix.n_rules, n_kw))
+            & ~_served(ix.exc, p_pair, present, ix.n_rules, n_kw))
     return pd.DataFrame({"text_idx": p_text[fire], "rule_idx": p_rule[fire],
                          "keyword": space.word_array[p_kw[fire]]})
+
+
+@lru_cache(maxsize=64)
+def _criteria_index(space: KeywordSpace, ct: CompiledTaxonomy) -> tuple[tuple, int]:
+    """Keyword → the criteria (numbered within ``ct``) its applies-if words make
+    applicable, as CSR arrays; and the number of criteria so numbered."""
+    ckw = space.criteria_kw(ct)
+    crit, n = pd.factorize(ckw["criterion_id"])
+    return _csr(ckw["kw_idx"].to_numpy(dtype=np.int64), crit.astype(np.int64),
+                len(space.words)), len(n)
 
 
 def _criteria_sets(texts: RowTexts, cts: list[CompiledTaxonomy]) -> np.ndarray:
     """Per distinct text: a code of the set of criteria its applies-if keywords
     make applicable, over all taxonomies; 0 for none."""
     hits = texts.hits[DEFAULT_FIELDS]
-    parts = [hits.merge(texts.space.criteria_kw(ct), on="kw_idx")[["text_idx", "criterion_id"]]
-             .assign(criterion_id=lambda d, i=i: f"{i}:" + d["criterion_id"])
-             for i, ct in enumerate(cts) if len(ct.criteria_kw)]
-    n = len(texts.texts[DEFAULT_FIELDS])
-    if not parts:
-        return np.zeros(n, dtype=np.int64)
-    pairs = pd.concat(parts, ignore_index=True)
-    return set_codes(pairs["text_idx"].to_numpy(dtype=np.int64),
-                     value_codes(pairs["criterion_id"].to_numpy(dtype=object)), n)
+    text = hits["text_idx"].to_numpy(dtype=np.int64)
+    kw = hits["kw_idx"].to_numpy(dtype=np.int64)
+    groups, tokens, offset = [], [], 0
+    for ct in cts:  # a criterion is numbered after those of the taxonomies before it
+        csr, n_crit = _criteria_index(texts.space, ct)
+        owner, crit = _gather(csr, kw)
+        groups.append(text[owner])
+        tokens.append(crit + offset)
+        offset += n_crit
+    return set_codes(np.concatenate(groups) if groups else np.empty(0, dtype=np.int64),
+                     np.concatenate(tokens) if tokens else np.empty(0, dtype=np.int64),
+                     len(texts.texts[DEFAULT_FIELDS]))
 
 
 def scan_texts(frame: pd.DataFrame, cts: list[CompiledTaxonomy]) -> RowTexts:
