@@ -61,8 +61,15 @@ def distinct(values: pd.Series) -> Distinct:
     return codes, pd.Series(np.asarray(uniq, dtype=object), dtype="string")
 
 
-def _contains(d: Distinct, pattern: str) -> np.ndarray:
-    return regex_contains(d[1], pattern).to_numpy()[d[0]]
+def _contains_at(frame: pd.DataFrame, column: str, rows: np.ndarray, pattern: str) -> np.ndarray:
+    """Row mask: ``pattern`` found in ``column``, tested only on the rows in
+    ``rows`` (a flag that needs both), each distinct text once."""
+    out = np.zeros(len(frame), dtype=bool)
+    at = np.flatnonzero(rows)
+    if column in frame and len(at):
+        codes, uniq = distinct(frame[column].iloc[at])
+        out[at] = regex_contains(uniq, pattern).to_numpy()[codes]
+    return out
 
 
 def _text(frame: pd.DataFrame) -> pd.Series:
@@ -133,9 +140,9 @@ def row_flags(frame: pd.DataFrame, top: dict[str, dict], declared: pd.DataFrame,
         parts.append(_flag(frame, res == "not_supported", "GW01", taxonomy, declared_ev))
         parts.append(_flag(frame, res == "code_mismatch", "GW02", taxonomy, declared_ev))
         purpose = _column(frame, "purpose")
-        working = (_contains(distinct(frame["purpose"]), _pattern(d["GW05"]["params"]["keywords"]))
-                   if "purpose" in frame else np.zeros(len(frame), dtype=bool))
-        parts.append(_flag(frame, working & (code != ""), "GW05", taxonomy,
+        working = _contains_at(frame, "purpose", code != "",
+                               _pattern(d["GW05"]["params"]["keywords"]))
+        parts.append(_flag(frame, working, "GW05", taxonomy,
                            lambda at: "purpose: " + purpose(at)))
     brown, brown_ev = _brown(frame, text)
     for name, tags in top.items():
@@ -143,10 +150,10 @@ def row_flags(frame: pd.DataFrame, top: dict[str, dict], declared: pd.DataFrame,
         parts.append(_flag(frame, brown & np.isin(status, GREEN), "GW04", name,
                            lambda at, s=status, i=item: brown_ev(at) + " → " + i[at] + " " + s[at]))
     if "borrower_name" in frame:
-        greenish = _contains(distinct(frame["borrower_name"]),
-                             _pattern(d["GW03"]["params"]["green_name_words"]))
+        greenish = _contains_at(frame, "borrower_name", brown,
+                                _pattern(d["GW03"]["params"]["green_name_words"]))
         names = _column(frame, "borrower_name")
-        parts.append(_flag(frame, greenish & brown, "GW03", "",
+        parts.append(_flag(frame, greenish, "GW03", "",
                            lambda at: "borrower " + names(at) + "; " + brown_ev(at)))
     parts = [p for p in parts if len(p)]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=FLAG_COLUMNS)
