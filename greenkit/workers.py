@@ -28,9 +28,12 @@ _GLOBAL_FLAGS = {"--debug", "--quiet", "-q"}
 
 
 def context():
-    """The multiprocessing context workers are started from."""
+    """The multiprocessing context workers are started from: a fork server
+    where the platform has one (not on Windows, where workers are spawned)."""
     import multiprocessing as mp
 
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(list(PRELOAD))
     return ctx
@@ -38,10 +41,10 @@ def context():
 
 def prestart() -> None:
     """Start the fork server now; it imports the tagger in its own process."""
-    from multiprocessing import forkserver
+    if context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
 
-    context()
-    forkserver.ensure_running()
+        forkserver.ensure_running()
 
 
 def is_big(path: str | Path) -> bool:

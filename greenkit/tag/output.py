@@ -108,9 +108,10 @@ def _copy_file(src, dst) -> None:
     copying where the file system cannot."""
     size = os.fstat(src.fileno()).st_size
     done = 0
+    copy_range = getattr(os, "copy_file_range", None)  # Linux only
     try:
-        while done < size:
-            n = os.copy_file_range(src.fileno(), dst.fileno(), size - done)
+        while copy_range is not None and done < size:
+            n = copy_range(src.fileno(), dst.fileno(), size - done)
             if n == 0:
                 break
             done += n
