@@ -17,18 +17,15 @@ from greenkit.io import ROW
 from greenkit.tag import flags as flg
 from greenkit.tag.editions import edition_for
 from greenkit.tag.matcher import compile_taxonomy, scan_texts
-from greenkit.tag.run import (
-    TagOptions,
-    _load_overrides,
+from greenkit.tag.core import (
     _needs,
     _tag_distinct,
     _texts,
-    partitions,
     resolve_taxonomies,
     tag_frame,
     tag_keys_of,
-    validate_chunk,
 )
+from greenkit.tag.run import TagOptions, _load_overrides, partitions, validate_chunk
 from greenkit.validate import DuplicateTracker
 
 SAMPLE = Path(__file__).parents[1] / "samples" / "loan_book.csv"

@@ -1,46 +1,42 @@
 """Run tagging over a whole book: map (per partition) then reduce.
 
-Map: each partition (the whole file, or one ``--chunksize`` chunk) is
-validated, normalised and tagged by pure functions. Reduce: whole-book work —
-duplicate ids across chunks, the same project financed twice, the summary —
-happens here, on small per-partition aggregates, so memory stays bounded when
-streaming and the map step could run under Dask or Spark unchanged.
+Map (``prepare``): each partition — the whole file, or one ``--chunksize``
+chunk, parsed here or, for a CSV, by the worker from its own byte range — is
+validated, normalised and tagged by pure functions (``greenkit.tag.core``).
+Reduce (``_RunState``): whole-book work — duplicate ids across chunks, the
+same project financed twice, the summary (``greenkit.tag.summary``) —
+happens here, in input order, on what each partition returns, so the map
+step could run under Dask or Spark unchanged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from greenkit import __version__, workers
-from greenkit.errors import InputError, TaxonomyError
-from greenkit.frames import combine_codes, first_rows, value_codes
+from greenkit import workers
+from greenkit.errors import InputError
+from greenkit.frames import combine_codes, first_rows
 from greenkit.io import ROW, RawTable, estimate_rows, iter_table, read_table
 from greenkit.io.read import check_path, detect_format
 from greenkit.io.slices import CsvPlan, CsvSlice, plan_csv, slice_table
-from greenkit.tag import declared as decl
 from greenkit.tag import flags as flg
 from greenkit.tag import overrides as ovr
-from greenkit.tag.editions import IN_FORCE, chain, edition_for
+from greenkit.tag.core import tag_frame
+from greenkit.tag.editions import IN_FORCE, chain
 from greenkit.tag.encode import discard
-from greenkit.tag.engine import TAG_COLUMNS, expand_index, tag_partition, top_columns
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
-from greenkit.tag.matcher import (
-    DEFAULT_FIELDS,
-    RowTexts,
-    compile_taxonomy,
-    match_keys,
-    scan_texts,
-)
-from greenkit.taxonomy import Taxonomy, load_taxonomy
+from greenkit.tag.matcher import compile_taxonomy
+from greenkit.tag.options import DEFAULT_TAXONOMIES, LONG_COLUMNS, TagOptions, TagResult
+from greenkit.tag.summary import Summary
+from greenkit.taxonomy import load_taxonomy
 from greenkit.validate import (
     REJECTED,
     DuplicateTracker,
@@ -51,9 +47,8 @@ from greenkit.validate import (
     validate_table,
 )
 
-DEFAULT_TAXONOMIES = (IN_FORCE, "cn-green-bond-2021")
-LONG_COLUMNS = ["loan_id", ROW, "taxonomy", "edition", "rank", "item_code", "item_name", "status",
-                "score", "rules", "evidence", "missing", "failed", "reason", "override"]
+__all__ = ["DEFAULT_TAXONOMIES", "TagOptions", "TagResult", "run", "tag_frame"]
+
 REJECTED_COLUMNS = [ROW, "loan_id", "column", "value", "reason", "message"]
 INDUSTRY_MESSAGES = {
     "industry_code_format": ("error", "not a GB/T 4754-2017 or NACE code"),
@@ -62,41 +57,6 @@ INDUSTRY_MESSAGES = {
                                              "the digits are used"),
     "industry_leading_zero": ("warning", "leading zero restored (Excel drops it)"),
 }
-
-
-@dataclass
-class TagOptions:
-    taxonomies: tuple[str, ...] = DEFAULT_TAXONOMIES
-    as_of: dt.date | None = None
-    product: str | None = None
-    industry_system: str | None = None
-    amount_unit: str | None = None
-    renames: dict[str, str] | None = None
-    sheet: str | None = None
-    chunksize: int | None = None
-    overrides: str | Path | None = None
-    fx: str | Path | None = None
-    workers: int | None = None  # tagging processes for multi-chunk books; None = one per CPU
-
-    def worker_count(self) -> int:
-        return max(1, self.workers if self.workers is not None else min(os.cpu_count() or 1, 4))
-
-    @property
-    def report_date(self) -> dt.date:
-        return self.as_of or dt.date.today()
-
-
-@dataclass
-class TagResult:
-    """The tables `greenkit tag` writes, as DataFrames (plus the summary)."""
-
-    tagged: pd.DataFrame
-    tags: pd.DataFrame
-    rejected: pd.DataFrame
-    findings: pd.DataFrame
-    flags: pd.DataFrame
-    loans: pd.DataFrame
-    summary: dict = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- map
@@ -144,371 +104,6 @@ def normalise_industry(v: Validated, file: str, system: str | None) -> Validated
         v.findings = concat_findings(found)
         f[REJECTED] = rejection_reasons(f, v.findings)
     return v
-
-
-def _resolve_names(names: Iterable[str]) -> list[str]:
-    out = []
-    for n in names:
-        n = str(n)
-        if n not in out:
-            out.append(n)
-    return out
-
-
-def _needs(acc: pd.DataFrame, named: dict[str, Taxonomy], in_force_ids: pd.Series
-           ) -> tuple[dict[str, np.ndarray], dict[str, Taxonomy], pd.DataFrame]:
-    """Rows each edition must tag, the edition objects, and the declarations to check.
-
-    Each edition is tagged once over the union of the rows that need it (the
-    rows it is in force for, all rows when requested by name, the rows
-    declared under it), so no row is tagged twice under one edition. Editions
-    are carried as objects: a user's folder is never swapped for a shipped
-    edition that happens to share its id.
-    """
-    n = len(acc)
-    need: dict[str, np.ndarray] = {}  # edition id → bool mask over rows
-    objs: dict[str, Taxonomy] = {}
-
-    def add(t: Taxonomy, rows: np.ndarray) -> None:
-        objs.setdefault(t.id, t)
-        mask = need.setdefault(t.id, np.zeros(n, dtype=bool))
-        mask[rows] = True
-
-    for name, t in named.items():
-        if name == IN_FORCE:
-            for e in in_force_ids.unique():
-                add(load_taxonomy(str(e)), np.flatnonzero((in_force_ids == e).to_numpy()))
-        else:
-            add(t, np.arange(n))
-    declared = _declared_rows(acc, in_force_ids)
-    for t_id, g in declared.groupby("taxonomy"):
-        t = objs.get(t_id)
-        if t is None:
-            try:
-                t = load_taxonomy(t_id)
-            except TaxonomyError:  # an unknown declared catalogue is reported per row (unknown_code)
-                continue
-        add(t, g["row"].to_numpy())
-    return {e: np.flatnonzero(m) for e, m in need.items()}, objs, declared
-
-
-def resolve_taxonomies(opts: TagOptions) -> dict[str, Taxonomy | None]:
-    """Requested names → loaded editions (``in-force`` resolves per row later)."""
-    out: dict[str, Taxonomy | None] = {}
-    for name in _resolve_names(opts.taxonomies):
-        out[name] = None if name == IN_FORCE else load_taxonomy(name)
-    return out
-
-
-def tag_frame(accepted: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None = None
-              ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Pure map step: tag accepted rows under every requested taxonomy.
-
-    Returns (tagged wide, tags long, declared checks, row-level flags); row
-    positions refer to ``accepted`` (reset to a RangeIndex).
-
-    Rows that agree on everything the tagger reads (see ``tag_keys_of``) get
-    the same tags, so each distinct such row is tagged once and the results
-    are gathered back to every row; only the flags, which name the loan and
-    its borrower, are computed on all rows.
-    """
-    acc = accepted.reset_index(drop=True)
-    approval = acc["approval_date"] if "approval_date" in acc else pd.Series(pd.NaT, index=acc.index)
-    needs_chain = IN_FORCE in opts.taxonomies or (
-        "declared_code" in acc and acc["declared_code"].notna().any())
-    in_force_ids = (edition_for(approval, opts.report_date, opts.product) if needs_chain
-                    else pd.Series("", index=acc.index, dtype="string"))
-    named = resolve_taxonomies(opts)
-    _, objs, _ = _needs(acc, named, in_force_ids)
-    texts = scan_texts(acc, [compile_taxonomy(t) for t in objs.values()])
-    key = tag_keys_of(acc, in_force_ids, list(objs.values()), overrides, texts)
-    rep = first_rows(key)
-    uniq = acc.iloc[rep].reset_index(drop=True)
-    wide_u, long_u, declared_u, tops_u = _tag_distinct(
-        uniq, opts, overrides, in_force_ids.iloc[rep].reset_index(drop=True), named,
-        texts.take(rep))
-    wide = wide_u.take(key).reset_index(drop=True)
-    wide["loan_id"], wide[ROW] = acc["loan_id"].to_numpy(), acc[ROW].to_numpy()
-    long = _expand_rows(_row_major(long_u), key)
-    if len(long):
-        r = long["row"].to_numpy(dtype=np.int64)
-        long["loan_id"] = acc["loan_id"].to_numpy()[r]
-        long[ROW] = acc[ROW].to_numpy()[r]
-    declared = _expand_rows(declared_u, key)
-    tops = {name: {c: a[key] for c, a in top.items()} for name, top in tops_u.items()}
-    flags = flg.row_flags(acc, tops, declared, _texts(texts))
-    return wide, long, declared, flags
-
-
-def tag_keys_of(acc: pd.DataFrame, in_force_ids: pd.Series, editions: list[Taxonomy],
-                overrides: pd.DataFrame | None, texts: RowTexts) -> np.ndarray:
-    """One dense code per distinct combination of everything tagging reads.
-
-    That is the industry code and its system, the texts the rules search
-    (only as far as they fire rules or make criteria apply: see
-    ``RowTexts.relevant_codes``),
-    every criterion variable of the editions in use, the edition in force,
-    the declaration, and — for loans a reviewer overrode — the loan itself
-    (an override is per loan, so such a loan is never shared).
-    """
-    cols = {"industry_code", "industry_code_system", "declared_code", "declared_taxonomy"}
-    cols |= {v for t in editions for v in t.criteria["variable"]} if editions else set()
-    parts = [value_codes(in_force_ids)] + [value_codes(acc[c]) for c in sorted(cols) if c in acc]
-    parts += texts.relevant_codes([compile_taxonomy(t) for t in editions])
-    if overrides is not None and len(overrides):
-        ids = acc["loan_id"]
-        parts.append(value_codes(ids.where(ids.isin(overrides["loan_id"]), "")))
-    return combine_codes(parts)
-
-
-def _row_major(long: pd.DataFrame) -> pd.DataFrame:
-    """Each row's tags together (by taxonomy as requested, then rank), rows in
-    order: the table then does not depend on where a book is cut into chunks."""
-    return long.take(np.argsort(long["row"].to_numpy(), kind="stable")).reset_index(drop=True)
-
-
-def _expand_rows(per_key: pd.DataFrame, key: np.ndarray) -> pd.DataFrame:
-    """A table of the distinct rows (``row`` = key, sorted) broadcast to every
-    row of each key, in row order; columns and dtypes are kept."""
-    if per_key.empty:
-        return per_key
-    row, idx = expand_index(per_key["row"].to_numpy(dtype=np.int64), key, np.arange(len(key)))
-    out = per_key.take(idx).reset_index(drop=True)
-    out["row"] = row
-    return out
-
-
-def _tag_distinct(acc: pd.DataFrame, opts: TagOptions, overrides: pd.DataFrame | None,
-                  in_force_ids: pd.Series, named: dict, texts: RowTexts | None = None):
-    """Tag rows that are all distinct in what tagging reads (see ``tag_frame``).
-
-    ``texts`` is the scan of the rows' texts when the caller already made it.
-    Returns the wide table, the long table, the declaration checks and the
-    rank-1 tags per taxonomy name.
-    """
-    n = len(acc)
-    need, objs, declared_rows = _needs(acc, named, in_force_ids)
-    compiled = {e: compile_taxonomy(objs[e]) for e in need}
-    keys = match_keys(acc, list(compiled.values()), texts)
-    by_edition = {}
-    for e, rows in need.items():
-        long = tag_partition(acc, compiled[e], rows, keys)
-        long["edition_id"] = e
-        by_edition[e] = long
-    longs, tops = [], {}
-    wide = {"loan_id": acc["loan_id"].to_numpy(), ROW: acc[ROW].to_numpy()}
-    for name, t in named.items():
-        if name == IN_FORCE:
-            # no edition is in force for a partition without rows (all rejected)
-            long = pd.concat([by_edition[str(e)][
-                np.isin(by_edition[str(e)]["row"].to_numpy(),
-                        np.flatnonzero((in_force_ids == e).to_numpy()))]
-                for e in in_force_ids.unique()] or [pd.DataFrame(columns=TAG_COLUMNS)],
-                ignore_index=True)
-            edition = in_force_ids.to_numpy(dtype=object)
-        else:
-            long = by_edition[t.id]
-            edition = np.full(n, t.id, dtype=object)
-        long = long.assign(taxonomy=name, override="")
-        long = ovr.apply(long, acc["loan_id"], overrides, name)
-        top = top_columns(long, n)
-        tops[name] = top
-        wide[f"{name}.edition"] = edition
-        for col, src in (("code", "item_code"), ("name", "item_name"), ("status", "status"),
-                         ("rule", "rules"), ("reason", "reason")):
-            wide[f"{name}.{col}"] = top[src]
-        longs.append(long)
-    wide = pd.DataFrame(wide)
-    declared = _verify_declared(declared_rows, by_edition, objs)
-    if "declared_code" in acc:  # same columns in every chunk, declarations or not
-        for c in decl.DECLARED_COLUMNS[1:]:
-            a = np.full(n, "", dtype=object)
-            a[declared["row"].to_numpy(dtype=np.int64)] = declared[c].to_numpy(dtype=object)
-            wide[c] = a
-    long = pd.concat(longs, ignore_index=True) if longs else pd.DataFrame(columns=LONG_COLUMNS)
-    return wide, long, declared, tops
-
-
-def _texts(texts: RowTexts) -> flg.Distinct | None:
-    """The purpose+project texts the keyword scan already made distinct, per row."""
-    g = DEFAULT_FIELDS
-    if g not in texts.texts:
-        return None
-    uniq = texts.texts[g].to_pandas(types_mapper=lambda t: pd.StringDtype())
-    return texts.codes[g], uniq
-
-
-def _declared_rows(acc: pd.DataFrame, in_force_ids: pd.Series) -> pd.DataFrame:
-    """row, taxonomy, code for every row with a declared classification."""
-    empty = pd.DataFrame({"row": pd.Series(dtype="int64"), "taxonomy": pd.Series(dtype=object),
-                          "code": pd.Series(dtype=object)})
-    if "declared_code" not in acc:
-        return empty
-    code = acc["declared_code"].fillna("").astype(str).str.strip()
-    has = (code != "").to_numpy()
-    if not has.any():
-        return empty
-    tax = (acc["declared_taxonomy"] if "declared_taxonomy" in acc
-           else pd.Series("", index=acc.index)).fillna("").astype(str)
-    tax = tax.where(tax != "", in_force_ids.astype(str))
-    rows = np.flatnonzero(has)
-    return pd.DataFrame({"row": rows, "taxonomy": tax.to_numpy()[rows],
-                         "code": code.to_numpy()[rows]})
-
-
-def _verify_declared(d: pd.DataFrame, by_edition: dict[str, pd.DataFrame],
-                     objs: dict[str, Taxonomy]) -> pd.DataFrame:
-    if d.empty:
-        return pd.DataFrame(columns=decl.DECLARED_COLUMNS)
-    known, longs = {}, []
-    for t_id in d["taxonomy"].unique():
-        t = objs.get(t_id)
-        if t is None:  # unknown catalogue: every such row becomes unknown_code
-            known[t_id] = set()
-            continue
-        known[t_id] = set(t.items["code"])
-        le = by_edition[t.id]
-        rows = d.loc[d["taxonomy"] == t_id, "row"].to_numpy()
-        longs.append(le[np.isin(le["row"].to_numpy(), rows)].assign(edition_id=t_id))
-    cols = ["row", "edition_id", "item_code", "status", "rank"]
-    long = pd.concat(longs, ignore_index=True)[cols] if longs else pd.DataFrame(columns=cols)
-    return decl.verify(d, long, known)
-
-
-# ------------------------------------------------------------------------ reduce
-
-
-def _first_levels(names: list[str], editions: Iterable[str]) -> dict[str, dict[str, str]]:
-    out = {}
-    for e in editions:
-        t = load_taxonomy(e)
-        anc = t.ancestor_map(1)
-        label = dict(zip(t.items["code"], t.items["name_zh"], strict=True))
-        out[e] = {c: f"{a} {label.get(a, '')}" for c, a in anc.items()}
-    return out
-
-
-class Summary:
-    """Accumulates per-partition aggregates into the run summary."""
-
-    def __init__(self, opts: TagOptions):
-        self.opts = opts
-        self.read = 0
-        self.accepted = 0
-        self.rejected = 0
-        self.warnings = 0
-        self.reasons: dict[str, int] = {}
-        self.parts: list[pd.DataFrame] = []
-        self.declared: dict[str, int] = {}
-        self.flags: dict[str, int] = {}
-        self.editions: set[str] = set()
-
-    def add_validation(self, v: Validated) -> None:
-        """Counts of read, accepted and rejected rows and of findings."""
-        self.read += len(v.frame)
-        rej = v.rejected_mask
-        self.rejected += int(rej.sum())
-        self.accepted += int((~rej).sum())
-        self.warnings += int((v.findings["severity"] == "warning").sum())
-        for r, c in v.findings.loc[v.findings["severity"] == "error", "reason"].value_counts().items():
-            self.reasons[r] = self.reasons.get(r, 0) + int(c)
-
-    def add_tags(self, wide: pd.DataFrame, amounts: pd.DataFrame, declared: pd.DataFrame,
-                 flags: pd.DataFrame) -> None:
-        """Counts and amounts by taxonomy, edition, item, status and currency."""
-        for name in _resolve_names(self.opts.taxonomies):
-            if f"{name}.status" not in wide:
-                continue
-            cols = {"edition": wide[f"{name}.edition"], "code": wide[f"{name}.code"],
-                    "status": wide[f"{name}.status"], "currency": amounts["currency"]}
-            # one integer key per (edition, code, status, currency): the groupby
-            # then runs on int64 codes, not on four columns of strings
-            key = combine_codes([value_codes(c) for c in cols.values()])
-            g = pd.Series(amounts["amount"].to_numpy()).groupby(key, sort=True)
-            agg = g.agg(["size", "sum"])
-            rep = first_rows(key)[agg.index.to_numpy()]
-            part = pd.DataFrame({"taxonomy": name,
-                                 **{c: v.iloc[rep].to_numpy() for c, v in cols.items()},
-                                 "size": agg["size"].to_numpy(), "sum": agg["sum"].to_numpy()})
-            self.editions.update(part["edition"].dropna().unique())
-            self.parts.append(part)
-        if len(declared):
-            for r, c in declared["declared.result"].value_counts().items():
-                self.declared[r] = self.declared.get(r, 0) + int(c)
-        if len(flags):
-            self.add_flags(flags)
-
-    def merge(self, other: Summary) -> None:
-        """Fold in the aggregates a worker computed for one partition."""
-        self.read += other.read
-        self.accepted += other.accepted
-        self.rejected += other.rejected
-        self.warnings += other.warnings
-        for r, c in other.reasons.items():
-            self.reasons[r] = self.reasons.get(r, 0) + c
-        self.parts.extend(other.parts)
-        self.editions |= other.editions
-        for mine, theirs in ((self.declared, other.declared), (self.flags, other.flags)):
-            for k, n in theirs.items():
-                mine[k] = mine.get(k, 0) + n
-
-    def add_flags(self, flags: pd.DataFrame) -> None:
-        for r, c in flags["flag"].value_counts().items():
-            self.flags[r] = self.flags.get(r, 0) + int(c)
-
-    def build(self, source: dict, started: float, started_at: str) -> dict:
-        agg = (pd.concat(self.parts).groupby(["taxonomy", "edition", "code", "status", "currency"],
-                                             dropna=False)[["size", "sum"]].sum().reset_index()
-               if self.parts else pd.DataFrame(columns=["taxonomy", "edition", "code", "status",
-                                                        "currency", "size", "sum"]))
-        levels = _first_levels(list(self.opts.taxonomies), [e for e in self.editions if e])
-        agg["first_level"] = [levels.get(e, {}).get(c, "") for e, c in
-                              zip(agg["edition"], agg["code"], strict=True)]
-        per_tax = {}
-        for name, g in agg.groupby("taxonomy", sort=False):
-            per_tax[name] = _taxonomy_summary(g)
-        editions = []
-        for e in sorted(self.editions):
-            t = load_taxonomy(e)
-            editions.append({"id": t.id, "document_number": t.manifest.get("document_number", ""),
-                             "effective_from": str(t.effective_from or ""),
-                             "path": str(t.path)})
-        return {
-            "read": self.read, "accepted": self.accepted, "rejected": self.rejected,
-            "nothing_lost": self.read == self.accepted + self.rejected,
-            "warnings": self.warnings, "rejected_by_reason": dict(sorted(self.reasons.items())),
-            "taxonomies": per_tax, "declared": self.declared, "flags": dict(sorted(self.flags.items())),
-            "input": source, "editions": editions,
-            "as_of": str(self.opts.report_date), "in_force_rule": chain_note(self.opts),
-            "greenkit_version": __version__, "run_at": started_at,
-            "seconds": round(time.perf_counter() - started, 3),
-        }
-
-
-def chain_note(opts: TagOptions) -> list[dict]:
-    from greenkit.tag.editions import explain
-
-    return explain(opts.report_date, opts.product)
-
-
-def _taxonomy_summary(g: pd.DataFrame) -> dict:
-    green = g["status"].isin(decl.GREEN)
-    out = {"by_status": {}, "by_first_level": {}, "coverage": {}}
-    for (status, cur), x in g.groupby(["status", "currency"]):
-        out["by_status"].setdefault(status, {})[cur] = {"count": int(x["size"].sum()),
-                                                        "amount": float(x["sum"].sum())}
-    for (lvl, status, cur), x in g[green].groupby(["first_level", "status", "currency"]):
-        out["by_first_level"].setdefault(lvl, {}).setdefault(status, {})[cur] = {
-            "count": int(x["size"].sum()), "amount": float(x["sum"].sum())}
-    for cur, x in g.groupby("currency"):
-        gx = x[x["status"].isin(decl.GREEN)]
-        total_n, total_a = int(x["size"].sum()), float(x["sum"].sum())
-        out["coverage"][cur] = {
-            "green_count": int(gx["size"].sum()), "count": total_n,
-            "green_amount": float(gx["sum"].sum()), "amount": total_a,
-            "share_by_count": round(int(gx["size"].sum()) / total_n, 6) if total_n else 0.0,
-            "share_by_amount": round(float(gx["sum"].sum()) / total_a, 6) if total_a else 0.0}
-    return out
 
 
 def _rejected_rows(v: Validated) -> pd.DataFrame:
@@ -698,13 +293,13 @@ def _ready() -> bool:
 
 
 class _Mapper:
-    """Runs the map step (``prepare``: validate and tag a chunk) in-process or
-    in worker processes.
+    """Runs the map step (``prepare``: read a slice, validate and tag a chunk)
+    in-process or in worker processes.
 
-    Reading, the book-wide check of repeated ids and writing stay in this
-    process, in input order, so results are identical whatever the number of
-    workers. Workers start only for a big file or when a book has a second
-    chunk: a small book pays no start-up cost.
+    The book-wide check of repeated ids and writing stay in this process, in
+    input order, so results are identical whatever the number of workers.
+    Workers start only for a big file or when a book has a second chunk: a
+    small book pays no start-up cost.
     """
 
     def __init__(self, opts: TagOptions, overrides: pd.DataFrame | None, parallel: bool,
