@@ -153,3 +153,13 @@ def test_a_slice_that_parses_to_other_rows_is_an_error_not_a_shift(tmp_path):
     wrong = sl.CsvSlice(str(path), "utf-8", ("a", "b"), ",", 4, 12, 2, rows=3)
     with pytest.raises(sl.SliceMismatch, match="parse into 2 records"):
         sl.parse_slice(wrong)
+
+
+def test_tab_separated_file_is_planned_on_tabs(tmp_path, monkeypatch):
+    path = tmp_path / "book.tsv"
+    path.write_text('贷款编号\t贷款用途\t金额\nA\t"光伏\t电站"\t1\nB\t"a ""quoted""\nline"\t2\n'
+                    'C\tx\t3\n', encoding="utf-8")
+    plan, units = _planned(path, 1, 7, monkeypatch)
+    assert plan.declined is None and [u.rows for u in units] == [1, 1, 1]
+    pd.testing.assert_frame_equal(_frames(units), _serial(path, 1)[0])
+    assert _frames(units)["贷款用途"].tolist() == ["光伏\t电站", 'a "quoted"\nline', "x"]
