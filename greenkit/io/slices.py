@@ -135,6 +135,7 @@ class CsvPlan:
     def __iter__(self) -> Iterator[CsvSlice | RawTable]:
         st = _Pass()
         offset = 0
+        self._hash, self.sha256, self.declined = hashlib.sha256(), None, None
         with open(self.path, "rb") as fh:
             head = fh.read(3)
             if head == b"\xef\xbb\xbf":  # a BOM is not part of the first field
