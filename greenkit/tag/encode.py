@@ -1,9 +1,10 @@
 """Encode a partition's output tables for the tagged folder, off the writer.
 
 Workers turn their tables into what the files need — CSV bytes with
-spreadsheet formulas neutralised — so the process that appends files in
-input order only copies bytes (it writes ``loans.parquet`` from the rows it
-validated itself, so those never travel between processes).
+spreadsheet formulas neutralised, written to spool files, and the accepted
+rows as an Arrow IPC file — so the process that appends files in input order
+only copies bytes and maps the Arrow file into ``loans.parquet``; none of it
+is pickled between processes.
 """
 
 from __future__ import annotations
