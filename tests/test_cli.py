@@ -169,3 +169,41 @@ def test_user_taxonomy_folder_is_used_for_tagging(capsys, tmp_path):
     code, _, _ = run(["tag", p, "-o", tmp_path / "o", "-t", MINI, "--quiet"], capsys)
     t = pd.read_csv(tmp_path / "o" / "tagged.csv", encoding="utf-8-sig", dtype=str)
     assert code == 0 and t[f"{MINI}.code"].iloc[0] == "1.1.2"
+
+
+def test_workers_write_the_same_folder_as_one_process(tmp_path):
+    """The command as users run it, with workers: slices parsed by the workers,
+    CSV bodies and loans spooled and appended, and a duplicate id across
+    chunks — the folder equals a one-process run byte for byte."""
+    import subprocess
+    import sys
+
+    from greenkit.synth import generate_loan_book
+
+    book = tmp_path / "book.csv"
+    frame = generate_loan_book(4000, seed=5)
+    frame.iloc[3500, 0] = frame.iloc[100, 0]  # an id of the first chunk again in the last
+    frame.to_csv(book, index=False, encoding="utf-8-sig")
+    outs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"w{workers}"
+        done = subprocess.run([sys.executable, "-m", "greenkit", "tag", str(book), "-o", str(out),
+                               "--as-of", "2026-09-30", "--chunksize", "700", "--workers",
+                               str(workers), "--format", "json"], capture_output=True, text=True)
+        assert done.returncode == 1, done.stderr  # rejected rows and flags: exit 1
+        outs[workers] = out
+    s1, s2 = (json.loads((outs[w] / "summary.json").read_text(encoding="utf-8")) for w in (1, 2))
+    assert (s1["workers"], s2["workers"]) == (1, 2)
+    for s in (s1, s2):
+        for k in ("run_at", "seconds", "workers"):
+            s.pop(k)
+    assert s1 == s2 and s1["nothing_lost"] and s1["rejected_by_reason"]["duplicate_id"] >= 1
+    for name in ("tagged", "tags", "flags", "rejected", "findings"):
+        assert (outs[1] / f"{name}.csv").read_bytes() == (outs[2] / f"{name}.csv").read_bytes()
+    pd.testing.assert_frame_equal(pd.read_parquet(outs[1] / "loans.parquet"),
+                                  pd.read_parquet(outs[2] / "loans.parquet"))
+    assert not (outs[2] / ".greenkit-spool").exists()
+    rejected = pd.read_csv(outs[2] / "rejected.csv", encoding="utf-8-sig", dtype=str)
+    again = rejected[rejected["_row"] == "3502"]  # spreadsheet row of index 3500
+    assert again["reason"].tolist() == ["duplicate_id"]
+    assert again["message"].tolist() == ["loan id already used at row 102"]

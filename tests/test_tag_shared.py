@@ -15,8 +15,6 @@ import pytest
 from greenkit.frames import first_rows
 from greenkit.io import ROW
 from greenkit.tag import flags as flg
-from greenkit.tag.editions import edition_for
-from greenkit.tag.matcher import compile_taxonomy, scan_texts
 from greenkit.tag.core import (
     _needs,
     _tag_distinct,
@@ -25,6 +23,8 @@ from greenkit.tag.core import (
     tag_frame,
     tag_keys_of,
 )
+from greenkit.tag.editions import edition_for
+from greenkit.tag.matcher import compile_taxonomy, scan_texts
 from greenkit.tag.run import TagOptions, _load_overrides, partitions, validate_chunk
 from greenkit.validate import DuplicateTracker
 
