@@ -224,10 +224,13 @@ def _nfkc_lead_bytes(data: np.ndarray) -> np.ndarray:
 
 
 def utf8_view(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(offsets from the first value, bytes) of an arrow ``large_string`` array, no copy."""
+    """(offsets from the first value, bytes) of an arrow ``string`` or
+    ``large_string`` array; the bytes are not copied."""
     n = len(arr)
     buffers = arr.buffers()
-    offsets = np.frombuffer(buffers[1], dtype=np.int64, count=n + 1, offset=8 * arr.offset)
+    width = np.int32 if pa.types.is_string(arr.type) else np.int64
+    offsets = np.frombuffer(buffers[1], dtype=width, count=n + 1,
+                            offset=np.dtype(width).itemsize * arr.offset).astype(np.int64)
     start, end = int(offsets[0]), int(offsets[-1])
     data = (np.frombuffer(buffers[2], dtype=np.uint8, count=end - start, offset=start)
             if end > start else np.empty(0, dtype=np.uint8))
@@ -248,7 +251,7 @@ def values_with_bytes(arr: pa.Array, test: Callable[[np.ndarray], np.ndarray]) -
 
 
 def first_bytes(arr: pa.Array) -> np.ndarray:
-    """First byte of each value of a ``large_string`` array; -1 for ''."""
+    """First byte of each value of a ``string`` or ``large_string`` array; -1 for ''."""
     offsets, data = utf8_view(arr)
     out = np.full(len(arr), -1, dtype=np.int16)
     filled = offsets[1:] > offsets[:-1]

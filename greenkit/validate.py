@@ -642,19 +642,21 @@ class DuplicateTracker:
         text = _text_array(v.frame[self.column])
         return hash_text(text), _bools(pc.not_equal(text, ""))
 
-    def absorb(self, hashes: np.ndarray, present: np.ndarray, rows: np.ndarray) -> bool:
+    def merge(self, hashes: np.ndarray, present: np.ndarray, rows: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
         """Take in a chunk whose repeats within itself were already checked
-        (``check`` on a fresh tracker): True, and its ids are remembered, when
-        none of them was seen in an earlier chunk; False, and nothing changes,
-        when one was (the chunk must then go through ``check``)."""
+        (``check`` on a fresh tracker): remember its new ids, and return, per
+        row, whether an earlier chunk used its id and at which row."""
         order = np.argsort(hashes, kind="stable")
         ordered = hashes[order]
         # sorted queries: the bisection walks the seen ids in order, in cache
-        if self._first_rows(ordered)[0][present[order]].any():
-            return False
+        seen_o, first_o = self._first_rows(ordered)
+        seen_o &= present[order]
         first = np.r_[True, ordered[1:] != ordered[:-1]]
-        self._remember(ordered, rows[order], present[order] & first)
-        return True
+        self._remember(ordered, rows[order], present[order] & first & ~seen_o)
+        seen, first_row = np.empty(len(hashes), dtype=bool), np.empty(len(hashes), dtype=np.int64)
+        seen[order], first_row[order] = seen_o, first_o
+        return seen, first_row
 
     def _remember(self, ordered: np.ndarray, rows: np.ndarray, keep: np.ndarray) -> None:
         """Add the ``keep`` ids of a hash-sorted chunk: two sorted runs, which the

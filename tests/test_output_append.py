@@ -1,38 +1,38 @@
-"""Appending a worker's spooled CSV body to the output file (greenkit.tag.output)."""
+"""Appending a partition's table to a CSV of the tagged folder (greenkit.tag.encode)."""
 
 from __future__ import annotations
 
-import errno
-import os
+import pandas as pd
+import pyarrow as pa
 
-import pytest
-
-from greenkit.tag import output
-from greenkit.tag.encode import SpooledCsv
+from greenkit.tag.encode import append_csv, split_rows, spool
 
 
-def _spool(tmp_path, name: str, body: bytes) -> SpooledCsv:
-    p = tmp_path / name
-    p.write_bytes(body)
-    return SpooledCsv(b"a,b\n", str(p))
-
-
-def _half_then_fail(src, dst, count):
-    """A copy_file_range that copies a little, then meets a file system that cannot."""
-    if os.fstat(src).st_size - os.lseek(src, 0, os.SEEK_CUR) == count and count > 5:
-        return os.write(dst, os.read(src, 5))
-    raise OSError(errno.EXDEV, "cross-device")
-
-
-@pytest.mark.parametrize("copy", ["kernel", "absent", "fails midway"])
-def test_spooled_bodies_append_in_order_whatever_the_copy(tmp_path, monkeypatch, copy):
-    if copy == "absent":
-        monkeypatch.delattr(os, "copy_file_range", raising=False)
-    elif copy == "fails midway":
-        monkeypatch.setattr(os, "copy_file_range", _half_then_fail)
+def test_parts_of_every_kind_append_in_order_with_formulas_neutralised(tmp_path):
     out = tmp_path / "tagged.csv"
-    first, second = b'"1","x"\n"2","y"\n', b'"3","z"\n' * 1000
-    output._append_csv(out, _spool(tmp_path, "p1", first), first=True)
-    output._append_csv(out, _spool(tmp_path, "p2", second), first=False)
-    assert out.read_bytes() == b"\xef\xbb\xbfa,b\n" + first + second
-    assert not (tmp_path / "p1").exists() and not (tmp_path / "p2").exists()
+    frame = pd.DataFrame({"loan_id": ["=HYPERLINK(1)", "B"], "_row": [2, 3]})
+    table = pa.table({"loan_id": ["C", '带"引号'], "_row": [4, 5]})
+    spooled = spool(pd.DataFrame({"loan_id": ["D"], "_row": [6]}), str(tmp_path), "tagged")
+    append_csv(out, frame, first=True)
+    append_csv(out, table, first=False)
+    append_csv(out, spooled, first=False)
+    text = out.read_bytes().decode("utf-8")
+    assert text == ('\ufeff"loan_id","_row"\n"\'=HYPERLINK(1)",2\n"B",3\n"C",4\n'
+                    '"带""引号",5\n"D",6\n')
+    assert not (tmp_path / spooled.path).exists()  # the spool file is gone once written
+    back = pd.read_csv(out, encoding="utf-8-sig")
+    assert back["_row"].tolist() == [2, 3, 4, 5, 6]
+
+
+def test_a_column_of_mixed_objects_is_written_by_pandas(tmp_path):
+    out = tmp_path / "flags.csv"
+    append_csv(out, pd.DataFrame({"x": [1, "a", None]}), first=True)
+    assert out.read_text(encoding="utf-8-sig") == 'x\n1\na\n""\n'  # pandas' empty cell
+
+
+def test_rows_split_off_every_kind_of_part(tmp_path):
+    frame = pd.DataFrame({"_row": [2, 3, 4], "v": ["a", "b", "c"]})
+    for part in (frame, pa.Table.from_pandas(frame), spool(frame, str(tmp_path), "t")):
+        kept, gone = split_rows(part, [3], "_row")
+        kept = kept if isinstance(kept, pd.DataFrame) else kept.to_pandas()
+        assert kept["_row"].tolist() == [2, 4] and gone["v"].tolist() == ["b"]

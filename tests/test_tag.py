@@ -17,6 +17,7 @@ from greenkit.tag.run import run
 from greenkit.taxonomy import load_taxonomy
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini-green")
+SAMPLE = Path(__file__).parents[1] / "samples" / "loan_book.csv"
 
 
 def book(rows: list[dict]) -> pd.DataFrame:
@@ -221,3 +222,36 @@ def test_nothing_is_lost(rows):
     assert len(r.tagged) == s["accepted"]
     assert set(r.rejected["_row"]) | set(r.tagged["_row"]) == set(range(2, len(df) + 2))
     assert not (set(r.rejected["_row"]) & set(r.tagged["_row"]))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ids_repeated_across_chunks_are_rejected_as_a_whole_read_rejects_them(tmp_path, workers):
+    """Rows of later chunks reusing earlier chunks' ids — green, declared,
+    flagged, with a project, already rejected for another reason, or repeated
+    within their own chunk too — are rejected after their chunk was tagged
+    (greenkit.tag.repeats); every table and the summary equal a whole read's."""
+    raw = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    ids = raw["贷款编号"]
+    # later rows flagged GW01+GW03, GW01+GW05 and GW06, declared, solar, one id used three times
+    for later, earlier in ((461, 10), (387, 50), (310, 7), (450, 4), (451, 0), (453, 4),
+                           (591, 3)):
+        raw.loc[later, "贷款编号"] = ids[earlier]
+    raw.loc[591, "贷款余额（万元）"] = "-1"  # rejected anyway, and a repeat
+    p = tmp_path / "book.csv"
+    raw.to_csv(p, index=False)
+    taxonomies = ("in-force", "cn-green-bond-2021")
+    as_of = dt.date(2026, 9, 30)
+    whole = run(p, TagOptions(taxonomies=taxonomies, as_of=as_of))
+    chunked = run(p, TagOptions(taxonomies=taxonomies, as_of=as_of, chunksize=100,
+                                workers=workers))
+    for name in ("tagged", "tags", "rejected", "findings", "flags", "loans"):
+        pd.testing.assert_frame_equal(getattr(whole, name), getattr(chunked, name),
+                                      check_dtype=False, obj=name)
+    for k in ("read", "accepted", "rejected", "rejected_by_reason", "taxonomies", "declared",
+              "flags", "editions"):
+        assert whole.summary[k] == chunked.summary[k], k
+    dup = whole.findings[whole.findings["reason"] == "duplicate_id"].set_index("row")
+    assert dup.loc[455, "message"] == "loan id already used at row 6"  # 453: third use of 4's id
+    assert dup.loc[593, "message"] == "loan id already used at row 5"
+    assert chunked.summary["rejected_by_reason"]["duplicate_id"] == 8  # 7 here, 1 planted
+    assert not whole.flags["row"].isin([463, 389, 312]).any()  # their flags went with them

@@ -39,8 +39,6 @@ def formula_cells(arr: pa.Array | pa.ChunkedArray) -> np.ndarray | None:
 
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
-    if not pa.types.is_large_string(arr.type):
-        arr = arr.cast(pa.large_string())
     cand = np.flatnonzero(np.isin(first_bytes(arr), _FORMULA_FIRST))
     if not len(cand):
         return None
@@ -58,12 +56,15 @@ def neutralise_arrow(table: pa.Table) -> pa.Table:
     for i, field in enumerate(table.schema):
         if not (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)):
             continue
-        col = table.column(i).combine_chunks()
-        mask = formula_cells(col)
-        if mask is not None:
-            quoted = pc.binary_join_element_wise(pa.scalar("'", col.type), col,
-                                                 pa.scalar("", col.type))
-            table = table.set_column(i, field, pc.if_else(pa.array(mask), quoted, col))
+        col = table.column(i)  # chunk by chunk: a table of slices is not copied
+        masks = [formula_cells(chunk) for chunk in col.chunks]
+        if all(m is None for m in masks):
+            continue
+        mask = pa.chunked_array([pa.array(np.zeros(len(c), dtype=bool) if m is None else m)
+                                 for m, c in zip(masks, col.chunks, strict=True)], pa.bool_())
+        quoted = pc.binary_join_element_wise(pa.scalar("'", col.type), col,
+                                             pa.scalar("", col.type))
+        table = table.set_column(i, field, pc.if_else(mask, quoted, col))
     return table
 
 

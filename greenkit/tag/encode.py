@@ -1,10 +1,13 @@
-"""Encode a partition's output tables for the tagged folder, off the writer.
+"""Hand a partition's output tables from a worker to the writing process, and encode CSV.
 
-Workers turn their tables into what the files need — CSV bytes with
-spreadsheet formulas neutralised, written to spool files, and the accepted
-rows as an Arrow IPC file — so the process that appends files in input order
-only copies bytes and maps the Arrow file into ``loans.parquet``; none of it
-is pickled between processes.
+A worker writes its tables (tagged, tags and the accepted rows) as Arrow IPC
+files into a spool folder inside the output folder; only the file names
+travel back. The writing process maps them without decoding, can still drop
+rows a book-wide check rejects afterwards (a loan id an earlier chunk used,
+``greenkit.tag.repeats``), and appends them: tagged and tags as CSV, written
+by pyarrow straight into the file with spreadsheet formulas neutralised;
+the accepted rows into ``loans.parquet``. Nothing is pickled, and every byte
+of a CSV is written once.
 """
 
 from __future__ import annotations
@@ -13,120 +16,98 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from greenkit.io import neutralise_formulas
 from greenkit.io.write import neutralise_arrow
 
+#: What a partition's table can be on its way to the writer.
+Part = pd.DataFrame | pa.Table
+
 
 @dataclass(frozen=True)
-class EncodedCsv:
-    """One partition of a CSV file: its header line and its body, as UTF-8."""
+class Spooled:
+    """A table a worker wrote to an Arrow IPC file in the spool folder."""
 
-    header: bytes
-    body: bytes
+    path: str
 
 
-def _csv_table(frame: pd.DataFrame) -> pa.Table | None:
-    """``frame`` as the Arrow table the CSV writer takes, formulas neutralised;
+def spool(frame: pd.DataFrame, folder: str, name: str) -> Spooled:
+    """Write ``frame`` to an Arrow IPC file in ``folder`` (Arrow's own layout:
+    the reader maps it without decoding)."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fd, path = tempfile.mkstemp(suffix=f".{name}.arrow", dir=folder)
+    os.close(fd)
+    with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    return Spooled(path)
+
+
+def unspool(part: Spooled | Part) -> Part:
+    """The table of a spooled part, memory-mapped; the file is removed at once
+    (the mapping stays valid until the table is freed). Other parts as they are."""
+    if not isinstance(part, Spooled):
+        return part
+    with pa.memory_map(part.path) as source:
+        table = pa.ipc.open_file(source).read_all()
+    os.unlink(part.path)
+    return table
+
+
+def split_rows(part: Spooled | Part, rows: np.ndarray, column: str) -> tuple[Part, pd.DataFrame]:
+    """(the part without the rows whose ``column`` is in ``rows``, those rows)."""
+    part = unspool(part)
+    if isinstance(part, pd.DataFrame):
+        drop = part[column].isin(rows).to_numpy(dtype=bool)
+        return part[~drop].reset_index(drop=True), part[drop].reset_index(drop=True)
+    values = pa.array(np.asarray(rows), type=part.schema.field(column).type)
+    drop = pc.is_in(part[column], value_set=values).to_numpy(zero_copy_only=False)
+    at = np.flatnonzero(drop)
+    # the rows kept, as slices between the dropped ones: nothing is copied
+    bounds = np.r_[-1, at, len(part)]
+    kept = [part.slice(a + 1, b - a - 1) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
+            if b - a > 1]
+    return (pa.concat_tables(kept) if kept else part.slice(0, 0)), part.take(at).to_pandas()
+
+
+def csv_table(part: Part) -> pa.Table | None:
+    """A part as the Arrow table the CSV writer takes, formulas neutralised;
     None for a column of mixed Python objects (pandas formats those)."""
     try:
-        return neutralise_arrow(pa.Table.from_pandas(frame, preserve_index=False))
+        table = part if isinstance(part, pa.Table) else pa.Table.from_pandas(
+            part, preserve_index=False)
+        return neutralise_arrow(table)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
 
 
-def _header(table: pa.Table) -> bytes:
-    head = io.BytesIO()
-    pacsv.write_csv(table.slice(0, 0), head, pacsv.WriteOptions(include_header=True))
-    return head.getvalue()
+def append_csv(path: Path, part: Spooled | Part, first: bool) -> Path:
+    """Start (BOM and header) or continue a CSV file with one part's rows.
 
-
-def _pandas_csv(frame: pd.DataFrame) -> EncodedCsv:
-    text = neutralise_formulas(frame).to_csv(index=False)
-    head, _, body = text.partition("\n")
-    return EncodedCsv((head + "\n").encode("utf-8"), body.encode("utf-8"))
-
-
-def encode_csv(frame: pd.DataFrame) -> EncodedCsv:
-    """CSV bytes of ``frame`` after formula neutralisation (pyarrow's writer).
-
-    The frame is turned into Arrow once; neutralisation works on that table.
+    The body is written by pyarrow straight into the file; only a frame of
+    mixed Python objects goes through pandas.
     """
-    table = _csv_table(frame)
+    part = unspool(part)
+    table = csv_table(part)
     if table is None:
-        return _pandas_csv(frame)
-    body = io.BytesIO()
-    pacsv.write_csv(table, body, pacsv.WriteOptions(include_header=False))
-    return EncodedCsv(_header(table), body.getvalue())
-
-
-@dataclass(frozen=True)
-class SpooledCsv:
-    """One partition of a CSV file whose body a worker wrote to a spool file:
-    only the file name travels back to the writing process, not the bytes."""
-
-    header: bytes
-    path: str
-
-
-@dataclass(frozen=True)
-class SpooledTable:
-    """A partition's accepted rows, written by a worker to an Arrow IPC file
-    that the writing process memory-maps into ``loans.parquet``."""
-
-    path: str
-
-
-def _spool_file(folder: str, suffix: str) -> tuple[int, str]:
-    return tempfile.mkstemp(suffix=suffix, dir=folder)
-
-
-def spool_tables(tables: dict[str, pd.DataFrame], folder: str) -> dict[str, SpooledCsv]:
-    """:func:`encode_tables`, each body written by pyarrow straight into a
-    file in ``folder`` (no bytes object in between: a 30 MB body copied
-    through Python costs more than encoding it)."""
-    out = {}
-    for name, frame in tables.items():
-        fd, path = _spool_file(folder, f".{name}.part")
-        table = _csv_table(frame)
-        if table is None:
-            enc = _pandas_csv(frame)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(enc.body)
-            out[name] = SpooledCsv(enc.header, path)
-            continue
-        os.close(fd)
-        pacsv.write_csv(table, path, pacsv.WriteOptions(include_header=False))
-        out[name] = SpooledCsv(_header(table), path)
-    return out
-
-
-def spool_arrow(frame: pd.DataFrame, folder: str) -> SpooledTable:
-    """Write ``frame`` to an Arrow IPC file in ``folder`` (Arrow's own layout:
-    the reader maps it without decoding)."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    fd, path = _spool_file(folder, ".loans.arrow")
-    os.close(fd)
-    with pa.OSFile(path, "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    return SpooledTable(path)
-
-
-def read_spooled(t: SpooledTable) -> pa.Table:
-    with pa.memory_map(t.path) as source:
-        return pa.ipc.open_file(source).read_all()
-
-
-def discard(part) -> None:
-    """Remove the spool file of a result that will not be written."""
-    if isinstance(part, SpooledCsv | SpooledTable):
-        os.unlink(part.path)
-
-
-def encode_tables(tables: dict[str, pd.DataFrame]) -> dict[str, EncodedCsv]:
-    """tagged/tags → ``EncodedCsv``."""
-    return {name: encode_csv(frame) for name, frame in tables.items()}
+        text = neutralise_formulas(part if isinstance(part, pd.DataFrame)
+                                   else part.to_pandas()).to_csv(index=False)
+        head, _, body = text.partition("\n")
+        with path.open("wb" if first else "ab") as fh:
+            if first:
+                fh.write(b"\xef\xbb\xbf" + (head + "\n").encode("utf-8"))
+            fh.write(body.encode("utf-8"))
+        return path
+    if first:
+        head = io.BytesIO()
+        pacsv.write_csv(table.slice(0, 0), head, pacsv.WriteOptions(include_header=True))
+        path.write_bytes(b"\xef\xbb\xbf" + head.getvalue())  # BOM: Excel reads Chinese right
+    with pa.OSFile(str(path), "ab") as out:
+        pacsv.write_csv(table, out, pacsv.WriteOptions(include_header=False))
+    return path

@@ -6,7 +6,6 @@ chunk by chunk, so a book larger than memory can be tagged with --chunksize.
 
 from __future__ import annotations
 
-import os
 import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -16,24 +15,20 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from greenkit.io import write_json, write_xlsx
-from greenkit.tag.encode import EncodedCsv, SpooledCsv, SpooledTable, encode_csv, read_spooled
+from greenkit.tag.encode import Part, Spooled, append_csv, unspool
 from greenkit.tag.run import TagResult
 
 STREAMED = ("tagged", "tags")
 
 
 class FolderSink:
-    """Receives per-chunk tables and appends them to files in ``folder``.
-
-    Tables arrive as DataFrames or already encoded by a worker
-    (``takes_encoded``): CSV bytes and Arrow tables are appended as they are.
-    """
-
-    takes_encoded = True
+    """Receives per-chunk tables, in input order, and appends them to files in
+    ``folder``: DataFrames, Arrow tables, or Arrow files a worker spooled into
+    ``spool_dir`` (removed on close)."""
 
     @property
     def spool_dir(self) -> str:
-        """Where workers leave the CSV bodies they encoded (removed on close)."""
+        """Where workers leave the tables they computed (removed on close)."""
         spool = self.folder / ".greenkit-spool"
         spool.mkdir(exist_ok=True)
         return str(spool)
@@ -49,21 +44,19 @@ class FolderSink:
             for suffix in (".csv", ".parquet"):
                 (folder / f"{name}{suffix}").unlink(missing_ok=True)
 
-    def __call__(self, name: str, frame: pd.DataFrame | EncodedCsv | pa.Table) -> None:
+    def __call__(self, name: str, part: Spooled | Part) -> None:
         if name == "loans":
-            self._loans(frame)
+            self._loans(part)
             return
-        _append_csv(self.folder / f"{name}.csv", frame, first=name not in self._started)
+        append_csv(self.folder / f"{name}.csv", part, first=name not in self._started)
         self._started.add(name)
 
-    def _loans(self, frame: pd.DataFrame | SpooledTable) -> None:
+    def _loans(self, part: Spooled | Part) -> None:
         """Append to loans.parquet on a writer thread (pyarrow encodes without the
         GIL), so compressing the chunk overlaps with checking the next one."""
-        if isinstance(frame, SpooledTable):
-            table = read_spooled(frame)
-            os.unlink(frame.path)  # the mapping stays valid until the table is freed
-        else:
-            table = pa.Table.from_pandas(frame, preserve_index=False)
+        table = unspool(part)
+        if isinstance(table, pd.DataFrame):
+            table = pa.Table.from_pandas(table, preserve_index=False)
         if self._parquet is None:
             self._parquet = pq.ParquetWriter(self.folder / "loans.parquet", table.schema)
             self._writer = ThreadPoolExecutor(1, thread_name_prefix="greenkit-parquet")
@@ -84,45 +77,6 @@ class FolderSink:
                 self._parquet.close()
 
 
-def _append_csv(path: Path, frame: pd.DataFrame | EncodedCsv | SpooledCsv, first: bool) -> Path:
-    """Start (BOM and header) or continue a CSV file of the tagged folder."""
-    part = frame if isinstance(frame, EncodedCsv | SpooledCsv) else encode_csv(frame)
-    with path.open("wb" if first else "r+b") as fh:
-        fh.seek(0, os.SEEK_END)
-        if first:
-            fh.write(b"\xef\xbb\xbf")  # BOM: Excel then reads the Chinese correctly
-            fh.write(part.header)
-        if isinstance(part, SpooledCsv):
-            fh.flush()
-            with open(part.path, "rb") as src:
-                _copy_file(src, fh)
-            os.unlink(part.path)
-        else:
-            fh.write(part.body)
-    return path
-
-
-def _copy_file(src, dst) -> None:
-    """Append ``src`` to ``dst`` (positioned at its end) inside the kernel
-    (``copy_file_range``: no bytes pass through this process), or by plain
-    copying where the file system cannot."""
-    size = os.fstat(src.fileno()).st_size
-    done = 0
-    copy_range = getattr(os, "copy_file_range", None)  # Linux only
-    try:
-        while copy_range is not None and done < size:
-            n = copy_range(src.fileno(), dst.fileno(), size - done)
-            if n == 0:
-                break
-            done += n
-    except OSError:
-        pass  # EXDEV, ENOSYS, EINVAL…: copy what is left through user space
-    if done < size:
-        src.seek(done)
-        dst.seek(0, os.SEEK_END)
-        shutil.copyfileobj(src, dst, 1 << 22)
-
-
 def write_small(result: TagResult, folder: Path) -> dict[str, Path]:
     """The tables that are always whole: rejected, findings, flags, summary.
 
@@ -130,9 +84,9 @@ def write_small(result: TagResult, folder: Path) -> dict[str, Path]:
     neutralised), so the folder's files share one format.
     """
     return {
-        "rejected": _append_csv(folder / "rejected.csv", result.rejected, first=True),
-        "findings": _append_csv(folder / "findings.csv", result.findings, first=True),
-        "flags": _append_csv(folder / "flags.csv", result.flags, first=True),
+        "rejected": append_csv(folder / "rejected.csv", result.rejected, first=True),
+        "findings": append_csv(folder / "findings.csv", result.findings, first=True),
+        "flags": append_csv(folder / "flags.csv", result.flags, first=True),
         "summary": write_json(result.summary, folder / "summary.json"),
     }
 

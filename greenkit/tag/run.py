@@ -27,15 +27,16 @@ from greenkit.frames import combine_codes, first_rows
 from greenkit.io import ROW, RawTable, estimate_rows, iter_table, read_table
 from greenkit.io.read import check_path, detect_format
 from greenkit.io.slices import CsvPlan, CsvSlice, plan_csv, slice_table
+from greenkit.tag import encode as enc
 from greenkit.tag import flags as flg
 from greenkit.tag import overrides as ovr
 from greenkit.tag.core import tag_frame
 from greenkit.tag.editions import IN_FORCE, chain
-from greenkit.tag.encode import discard
 from greenkit.tag.industry import GBT, NACE, normalise_gbt, normalise_nace
 from greenkit.tag.matcher import compile_taxonomy
 from greenkit.tag.options import DEFAULT_TAXONOMIES, LONG_COLUMNS, TagOptions, TagResult
-from greenkit.tag.summary import Summary
+from greenkit.tag.repeats import reject_repeats
+from greenkit.tag.summary import Summary, amounts
 from greenkit.taxonomy import load_taxonomy
 from greenkit.validate import (
     REJECTED,
@@ -131,18 +132,6 @@ def _fx_table(path) -> pd.DataFrame | None:
         "currency")
 
 
-def _amounts(acc: pd.DataFrame, fx: pd.DataFrame | None, file: str) -> pd.DataFrame:
-    cur = acc["currency"].fillna("CNY").astype(str)
-    amt = acc["outstanding"].astype(float)
-    if fx is None:
-        return pd.DataFrame({"currency": cur, "amount": amt})
-    rate = cur.map(dict(zip(fx["currency"], fx["rate"], strict=True)))
-    if rate.isna().any():
-        raise InputError(f"FX table has no rate for {', '.join(sorted(cur[rate.isna()].unique()))}",
-                         path=file)
-    return pd.DataFrame({"currency": "CNY", "amount": amt * rate})
-
-
 #: A unit of map work: a parsed chunk, or a byte range of a CSV file that the
 #: worker parses itself (see ``greenkit.io.slices``).
 Unit = RawTable | CsvSlice
@@ -205,27 +194,24 @@ def even_chunksize(source, opts: TagOptions) -> int:
 class Mapped:
     """What the map step returns for one partition's accepted rows."""
 
-    tables: dict  # tagged, tags: DataFrames, or encoded for a file sink
+    tables: dict  # tagged, tags: DataFrames, or Arrow files spooled for a file sink
     flags: pd.DataFrame
     summary: Summary
 
 
 def map_tags(acc: pd.DataFrame, amounts: pd.DataFrame, opts: TagOptions,
-             overrides: pd.DataFrame | None, encode: bool, spool: str | None = None) -> Mapped:
-    """The map step: tag, aggregate and (for a file sink) encode one partition.
+             overrides: pd.DataFrame | None, spool: str | None = None) -> Mapped:
+    """The map step: tag and aggregate one partition.
 
-    Pure: the same input gives the same output in any process. Encoding the
-    CSV here (formula neutralisation included) keeps it off the process that
-    writes the files in order.
+    Pure: the same input gives the same output in any process. A worker
+    writing for a file sink leaves its tables in ``spool`` as Arrow files.
     """
-    from greenkit.tag.encode import encode_tables, spool_tables
-
     wide, long, declared, fl = tag_frame(acc, opts, overrides)
     summary = Summary(opts)
     summary.add_tags(wide, amounts, declared, fl)
     tables = {"tagged": wide, "tags": long.reindex(columns=LONG_COLUMNS)}
-    if encode:  # a worker with a spool folder sends back file names, not the bytes
-        tables = spool_tables(tables, spool) if spool else encode_tables(tables)
+    if spool:  # only file names travel back, not the tables
+        tables = {name: enc.spool(frame, spool, name) for name, frame in tables.items()}
     return Mapped(tables, fl, summary)
 
 
@@ -237,8 +223,9 @@ class Prepared:
 
     ``rows`` and ``ids`` (the hash and presence of each row's loan id, with
     repeats checked only within the chunk) let the writing process check
-    repeated ids book-wide; ``loans`` are the accepted rows, spooled to an
-    Arrow file when a worker writes for a file sink.
+    repeated ids book-wide (``greenkit.tag.repeats``); ``loans`` are the
+    accepted rows, spooled to an Arrow file when a worker writes for a file
+    sink; ``id_header`` is the input header of the loan id.
     """
 
     rows: np.ndarray
@@ -246,38 +233,37 @@ class Prepared:
     rejected: pd.DataFrame
     findings: pd.DataFrame
     projects: pd.DataFrame
-    loans: object  # DataFrame, or SpooledTable
+    loans: object  # DataFrame, or Spooled
     mapped: Mapped
+    id_header: str | None = None
 
 
 def prepare(unit: Unit, opts: TagOptions, overrides: pd.DataFrame | None,
-            fx: pd.DataFrame | None, encode: bool, spool: str | None = None,
-            tracker: DuplicateTracker | None = None) -> Prepared:
+            fx: pd.DataFrame | None, spool: str | None = None) -> Prepared:
     """Read (a slice), validate, normalise and tag one chunk: the whole map step, pure.
 
-    Repeated loan ids are checked against ``tracker`` — by default a fresh
-    one, so within the chunk only; the writing process then checks them
-    book-wide from the returned id hashes.
+    Repeated loan ids are checked within the chunk; the writing process then
+    checks them book-wide, in input order, from the returned id hashes.
     """
-    from greenkit.tag.encode import spool_arrow
-
     raw = load_unit(unit)
-    fresh = tracker is None
-    tracker = tracker or DuplicateTracker()
+    tracker = DuplicateTracker()
     v = validate_chunk(raw, opts, tracker)
     acc = v.accepted.reset_index(drop=True)
-    mapped = map_tags(acc, _amounts(acc, fx, raw.path), opts, overrides, encode, spool)
+    mapped = map_tags(acc, amounts(acc, fx, raw.path), opts, overrides, spool)
     mapped.summary.add_validation(v)
-    return Prepared(v.frame[ROW].to_numpy(dtype=np.int64), tracker.ids(v) if fresh else None,
-                    _rejected_rows(v), v.findings, _project_keys(acc),
-                    spool_arrow(acc, spool) if spool else acc, mapped)
+    return Prepared(v.frame[ROW].to_numpy(dtype=np.int64), tracker.ids(v), _rejected_rows(v),
+                    v.findings, _project_keys(acc), enc.spool(acc, spool, "loans") if spool
+                    else acc, mapped, _id_header(v))
+
+
+def _id_header(v: Validated) -> str | None:
+    return next((m.header for m in v.matches if m.field.name == "loan_id"), None)
 
 
 def validate_chunk(raw: RawTable, opts: TagOptions, tracker: DuplicateTracker) -> Validated:
     """Validate a chunk, reject ids ``tracker`` has seen (or that repeat), normalise codes."""
     v = validate_table(raw, "loans", renames=opts.renames, amount_unit=opts.amount_unit)
-    header = next((m.header for m in v.matches if m.field.name == "loan_id"), None)
-    return normalise_industry(tracker.check(v, raw.path, header), raw.path,
+    return normalise_industry(tracker.check(v, raw.path, _id_header(v)), raw.path,
                               opts.industry_system)
 
 
@@ -303,8 +289,8 @@ class _Mapper:
     """
 
     def __init__(self, opts: TagOptions, overrides: pd.DataFrame | None, parallel: bool,
-                 encode: bool, spool: str | None = None):
-        self.opts, self.overrides, self.encode = opts, overrides, encode
+                 spool: str | None = None):
+        self.opts, self.overrides = opts, overrides
         self.pool = None
         if parallel and opts.worker_count() > 1:
             from concurrent.futures import ProcessPoolExecutor
@@ -314,7 +300,7 @@ class _Mapper:
                                             initializer=_warm, initargs=(opts,))
             for _ in range(opts.worker_count()):  # start every worker now, not on demand
                 self.pool.submit(_ready)
-        self.spool = spool if self.pool is not None and encode else None
+        self.spool = spool if self.pool is not None else None
 
     @property
     def depth(self) -> int:
@@ -322,7 +308,7 @@ class _Mapper:
         return 2 * self.opts.worker_count() + 1 if self.pool else 1
 
     def submit(self, unit: Unit, fx: pd.DataFrame | None):
-        args = (unit, self.opts, self.overrides, fx, self.encode, self.spool)
+        args = (unit, self.opts, self.overrides, fx, self.spool)
         if self.pool is None:
             return _Done(prepare(*args))
         return self.pool.submit(prepare, *args)
@@ -366,24 +352,23 @@ def run(source, opts: TagOptions | None = None,
         else:
             load_taxonomy(name)
     state = _RunState(opts, sink, progress)
-    encode = getattr(sink, "takes_encoded", False)
-    spool = getattr(sink, "spool_dir", None) if encode else None
+    spool = getattr(sink, "spool_dir", None)
     # a big file starts its workers before the first chunk is read, so their
     # start-up overlaps the reading; a small one waits to see a second chunk
-    mapper = (_Mapper(opts, state.overrides, True, encode, spool) if _big_file(source, opts)
+    mapper = (_Mapper(opts, state.overrides, True, spool) if _big_file(source, opts)
               else None)
     plan = parts = partitions(source, opts)
     if mapper is None:
         parts, many = _peeked(parts)
-        mapper = _Mapper(opts, state.overrides, parallel=many, encode=encode, spool=spool)
+        mapper = _Mapper(opts, state.overrides, parallel=many, spool=spool)
     pending: list = []
     try:
         for unit in parts:
             pending.append((unit, mapper.submit(unit, state.fx)))
             while len(pending) >= mapper.depth:
-                state.settle(*pending.pop(0), mapper)
+                state.settle(*pending.pop(0))
         while pending:
-            state.settle(*pending.pop(0), mapper)
+            state.settle(*pending.pop(0))
     finally:
         mapper.close()
     if isinstance(plan, CsvPlan):  # its hash is known once the whole file was read
@@ -413,21 +398,16 @@ class _RunState:
         self.rejected, self.findings, self.flags, self.projects = [], [], [], []
         self.source: dict = {}
 
-    def settle(self, unit: Unit, future, mapper: _Mapper) -> None:
+    def settle(self, unit: Unit, future) -> None:
         """Fold in one chunk's map result, in input order, after the book-wide
-        check of repeated ids.
-
-        In the rare chunk that reuses an id of an earlier chunk, the worker's
-        result is set aside: the chunk is validated again here against every
-        id seen so far and tagged in this process, exactly as a whole read.
-        """
+        check of repeated ids: a row whose id an earlier chunk used is
+        rejected now, exactly as a whole read rejects it (``greenkit.tag.repeats``)."""
         self.source = unit_source(unit)
         p: Prepared = future.result()
-        if p.ids is not None and not self.tracker.absorb(*p.ids, p.rows):
-            for part in (p.loans, *p.mapped.tables.values()):
-                discard(part)
-            p = prepare(unit, self.opts, self.overrides, self.fx, mapper.encode,
-                        tracker=self.tracker)
+        if p.ids is not None:
+            seen, first = self.tracker.merge(*p.ids, p.rows)
+            if seen.any():
+                p = reject_repeats(p, p.rows[seen], first[seen], unit.path, self.opts, self.fx)
         self.reduce(p)
 
     def reduce(self, p: Prepared) -> None:

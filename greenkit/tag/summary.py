@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from greenkit import __version__
+from greenkit.errors import InputError
 from greenkit.frames import combine_codes, first_rows, value_codes
 from greenkit.tag import declared as decl
 from greenkit.tag.core import _resolve_names
@@ -148,3 +149,16 @@ def _taxonomy_summary(g: pd.DataFrame) -> dict:
             "share_by_count": round(int(gx["size"].sum()) / total_n, 6) if total_n else 0.0,
             "share_by_amount": round(float(gx["sum"].sum()) / total_a, 6) if total_a else 0.0}
     return out
+
+
+def amounts(acc: pd.DataFrame, fx: pd.DataFrame | None, file: str) -> pd.DataFrame:
+    """Currency and amount of each accepted row, in CNY when an FX table is given."""
+    cur = acc["currency"].fillna("CNY").astype(str)
+    amt = acc["outstanding"].astype(float)
+    if fx is None:
+        return pd.DataFrame({"currency": cur, "amount": amt})
+    rate = cur.map(dict(zip(fx["currency"], fx["rate"], strict=True)))
+    if rate.isna().any():
+        raise InputError(f"FX table has no rate for {', '.join(sorted(cur[rate.isna()].unique()))}",
+                         path=file)
+    return pd.DataFrame({"currency": "CNY", "amount": amt * rate})
