@@ -152,11 +152,6 @@ def csv_convert_options(headers) -> pacsv.ConvertOptions:
                                 strings_can_be_null=False, quoted_strings_can_be_null=False)
 
 
-def _csv_options(path: Path, encoding: str, headers: list[str], block_size: int | None = None):
-    return (csv_read_options(encoding, headers, 1, block_size or (1 << 24)),
-            csv_parse_options(csv_delimiter(path)), csv_convert_options(headers))
-
-
 def csv_error(exc: Exception, encoding: str, path, where: str = "") -> InputError:
     """The one-line error for a CSV the parser refuses."""
     return InputError(f"cannot be parsed as CSV ({encoding}){where}: {_arrow_msg(exc)}",
@@ -181,7 +176,8 @@ def text_frame(table: pa.Table, first_row: int) -> pd.DataFrame:
 def _read_csv(path: Path) -> RawTable:
     enc, headers = csv_layout(path)
     try:
-        table = pacsv.read_csv(path, *_csv_options(path, enc, headers))
+        table = pacsv.read_csv(path, csv_read_options(enc, headers),
+                               csv_parse_options(csv_delimiter(path)), csv_convert_options(headers))
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         raise csv_error(exc, enc, path) from exc
     return RawTable(text_frame(table, 2), str(path), "csv", file_sha256(path), enc)
@@ -315,13 +311,7 @@ def iter_table(path: str | Path, chunksize: int, sheet: str | None = None) -> It
     digest = file_sha256(p)
     if fmt == "csv":
         enc, headers = csv_layout(p)
-        read, parse, convert = _csv_options(p, enc, headers, block_size=1 << 22)
-        try:
-            reader = pacsv.open_csv(p, read_options=read, parse_options=parse,
-                                    convert_options=convert)
-            yield from rechunk(reader, chunksize, str(p), "csv", digest, enc)
-        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            raise csv_error(exc, enc, p) from exc
+        yield from stream_csv(p, p, enc, headers, csv_delimiter(p), chunksize, digest)
     elif fmt == "parquet":
         pf = pq.ParquetFile(p)
         batches = (pa.Table.from_batches([b]) for b in pf.iter_batches(batch_size=chunksize))
@@ -332,6 +322,20 @@ def iter_table(path: str | Path, chunksize: int, sheet: str | None = None) -> It
         for start in range(0, max(len(whole.frame), 1), chunksize):
             part = whole.frame.iloc[start:start + chunksize].reset_index(drop=True)
             yield RawTable(part, whole.path, "xlsx", digest, None, whole.sheet)
+
+
+def stream_csv(source, path: Path, encoding: str, headers, delimiter: str, chunksize: int,
+               digest: str, skip_rows: int = 1, first_row: int = 2) -> Iterator[RawTable]:
+    """Stream CSV records from ``source`` (the file's path, or an open file
+    positioned at a record) in ``RawTable`` chunks of ``chunksize`` rows
+    numbered from ``first_row``."""
+    try:
+        reader = pacsv.open_csv(
+            source, read_options=csv_read_options(encoding, headers, skip_rows, 1 << 22),
+            parse_options=csv_parse_options(delimiter), convert_options=csv_convert_options(headers))
+        yield from rechunk(reader, chunksize, str(path), "csv", digest, encoding, first_row)
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        raise csv_error(exc, encoding, path) from exc
 
 
 def rechunk(batches, chunksize: int, path: str, fmt: str, digest: str, enc: str | None,

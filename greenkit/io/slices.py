@@ -42,7 +42,7 @@ from greenkit.io.read import (
     csv_layout,
     csv_parse_options,
     csv_read_options,
-    rechunk,
+    stream_csv,
     text_frame,
 )
 
@@ -172,16 +172,8 @@ class CsvPlan:
         in_header = st.last_end is None
         with open(self.path, "rb") as fh:
             fh.seek(0 if in_header else st.start)
-            try:
-                reader = pacsv.open_csv(
-                    fh, read_options=csv_read_options(self.encoding, self.headers,
-                                                      int(in_header), 1 << 22),
-                    parse_options=csv_parse_options(self.delimiter),
-                    convert_options=csv_convert_options(self.headers))
-                yield from rechunk(reader, self.chunksize, str(self.path), "csv", self.sha256,
-                                   self.encoding, st.first_row)
-            except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-                raise csv_error(exc, self.encoding, self.path) from exc
+            yield from stream_csv(fh, self.path, self.encoding, self.headers, self.delimiter,
+                                  self.chunksize, self.sha256, int(in_header), st.first_row)
 
     def _block(self, block: bytes, offset: int, after: int | None, st: _Pass):
         """Check the quotes of one block, count its records, yield full slices.
