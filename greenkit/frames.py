@@ -230,7 +230,8 @@ def utf8_view(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     buffers = arr.buffers()
     width = np.int32 if pa.types.is_string(arr.type) else np.int64
     offsets = np.frombuffer(buffers[1], dtype=width, count=n + 1,
-                            offset=np.dtype(width).itemsize * arr.offset).astype(np.int64)
+                            offset=np.dtype(width).itemsize * arr.offset).astype(np.int64,
+                                                                                   copy=False)
     start, end = int(offsets[0]), int(offsets[-1])
     data = (np.frombuffer(buffers[2], dtype=np.uint8, count=end - start, offset=start)
             if end > start else np.empty(0, dtype=np.uint8))

@@ -9,8 +9,6 @@ process, or under Dask ``map_partitions`` / Spark ``mapInPandas``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
@@ -31,15 +29,6 @@ from greenkit.tag.matcher import (
 )
 from greenkit.tag.options import LONG_COLUMNS, TagOptions
 from greenkit.taxonomy import Taxonomy, load_taxonomy
-
-
-def _resolve_names(names: Iterable[str]) -> list[str]:
-    out = []
-    for n in names:
-        n = str(n)
-        if n not in out:
-            out.append(n)
-    return out
 
 
 def _needs(acc: pd.DataFrame, named: dict[str, Taxonomy], in_force_ids: pd.Series
@@ -82,7 +71,7 @@ def _needs(acc: pd.DataFrame, named: dict[str, Taxonomy], in_force_ids: pd.Serie
 def resolve_taxonomies(opts: TagOptions) -> dict[str, Taxonomy | None]:
     """Requested names → loaded editions (``in-force`` resolves per row later)."""
     out: dict[str, Taxonomy | None] = {}
-    for name in _resolve_names(opts.taxonomies):
+    for name in opts.names:
         out[name] = None if name == IN_FORCE else load_taxonomy(name)
     return out
 

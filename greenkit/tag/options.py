@@ -38,6 +38,11 @@ class TagOptions:
     def report_date(self) -> dt.date:
         return self.as_of or dt.date.today()
 
+    @property
+    def names(self) -> list[str]:
+        """The requested taxonomy names, each once, in the order given."""
+        return list(dict.fromkeys(str(n) for n in self.taxonomies))
+
 
 @dataclass
 class TagResult:

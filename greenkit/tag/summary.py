@@ -12,7 +12,6 @@ from greenkit import __version__
 from greenkit.errors import InputError
 from greenkit.frames import combine_codes, first_rows, value_codes
 from greenkit.tag import declared as decl
-from greenkit.tag.core import _resolve_names
 from greenkit.tag.options import TagOptions
 from greenkit.taxonomy import load_taxonomy
 from greenkit.validate import Validated
@@ -56,7 +55,7 @@ class Summary:
     def add_tags(self, wide: pd.DataFrame, amounts: pd.DataFrame, declared: pd.DataFrame,
                  flags: pd.DataFrame) -> None:
         """Counts and amounts by taxonomy, edition, item, status and currency."""
-        for name in _resolve_names(self.opts.taxonomies):
+        for name in self.opts.names:
             if f"{name}.status" not in wide:
                 continue
             cols = {"edition": wide[f"{name}.edition"], "code": wide[f"{name}.code"],
