@@ -642,21 +642,30 @@ class DuplicateTracker:
         text = _text_array(v.frame[self.column])
         return hash_text(text), _bools(pc.not_equal(text, ""))
 
+    def _take_in(self, hashes: np.ndarray, present: np.ndarray, rows: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Remember a chunk's new ids. Per row: was its id used in an earlier
+        chunk, is it a repeat within this chunk, and the row of the earlier use."""
+        # in hash order: bisection stays in cache, repeats sit side by side with
+        # the first occurrence first (stable sort), and new ids are already sorted
+        order = np.argsort(hashes, kind="stable")
+        ordered = hashes[order]
+        seen_o, first_o = self._first_rows(ordered)
+        seen_o &= present[order]
+        again_o = np.r_[False, ordered[1:] == ordered[:-1]] & present[order]
+        self._remember(ordered, rows[order], present[order] & ~again_o & ~seen_o)
+        seen, again = np.empty(len(hashes), dtype=bool), np.empty(len(hashes), dtype=bool)
+        first = np.empty(len(hashes), dtype=np.int64)
+        seen[order], again[order], first[order] = seen_o, again_o, first_o
+        return seen, again, first
+
     def merge(self, hashes: np.ndarray, present: np.ndarray, rows: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray]:
         """Take in a chunk whose repeats within itself were already checked
         (``check`` on a fresh tracker): remember its new ids, and return, per
         row, whether an earlier chunk used its id and at which row."""
-        order = np.argsort(hashes, kind="stable")
-        ordered = hashes[order]
-        # sorted queries: the bisection walks the seen ids in order, in cache
-        seen_o, first_o = self._first_rows(ordered)
-        seen_o &= present[order]
-        first = np.r_[True, ordered[1:] != ordered[:-1]]
-        self._remember(ordered, rows[order], present[order] & first & ~seen_o)
-        seen, first_row = np.empty(len(hashes), dtype=bool), np.empty(len(hashes), dtype=np.int64)
-        seen[order], first_row[order] = seen_o, first_o
-        return seen, first_row
+        seen, _, first = self._take_in(hashes, present, rows)
+        return seen, first
 
     def _remember(self, ordered: np.ndarray, rows: np.ndarray, keep: np.ndarray) -> None:
         """Add the ``keep`` ids of a hash-sorted chunk: two sorted runs, which the
@@ -671,19 +680,10 @@ class DuplicateTracker:
         if self.column not in f:
             return v
         ids = f[self.column]
-        hashes, present = self.ids(v)
-        # in hash order: bisection stays in cache, repeats sit side by side with
-        # the first occurrence first (stable sort), and new ids are already sorted
-        order = np.argsort(hashes, kind="stable")
-        ordered = hashes[order]
-        seen, dup_here = np.empty(len(f), dtype=bool), np.empty(len(f), dtype=bool)
-        seen[order] = self._first_rows(ordered)[0]
-        dup_here[order] = np.r_[False, ordered[1:] == ordered[:-1]]
-        dup = (seen | dup_here) & present
-        new = present & ~dup
         rows = f[ROW].to_numpy(dtype=np.int64)
-        if new.any():
-            self._remember(ordered, rows[order], new[order])
+        hashes, present = self.ids(v)
+        seen, again, _ = self._take_in(hashes, present, rows)
+        dup = seen | again
         if dup.any():
             firsts = self._first_rows(hashes[dup])[1]
             found = findings_for(file, rows[dup], header or self.column, "unique",
